@@ -1,0 +1,60 @@
+import { cpus } from 'node:os';
+import { DEFAULT_DEDUPE_OPTIONS, type DedupeOptions } from '../stages/dedupe/index.js';
+import { resolveOptions } from '../stages/dedupe/options.js';
+import { RULE_IDS } from '../stages/clean/rules.js';
+import type { OutputFormat } from './write-tables.js';
+
+/** Stages that can be switched off; ingest and clean always run. */
+export const OPTIONAL_STAGES = ['dedupe', 'extract', 'aggregate'] as const;
+export type OptionalStage = (typeof OPTIONAL_STAGES)[number];
+export const ALL_STAGES = ['ingest', 'clean', ...OPTIONAL_STAGES] as const;
+
+/** The whole configuration of a run: defaults here, then a --config JSON file, then flags. Recorded in `runs.config`. */
+export interface RunConfig {
+  inputs: string[];
+  output: string;
+  formats: OutputFormat[];
+  /** Files read at once. */
+  concurrency: number;
+  stages: Record<OptionalStage, boolean>;
+  clean: { disabledRules: string[] };
+  dedupe: DedupeOptions;
+  logFormat: 'pretty' | 'json';
+  quiet: boolean;
+}
+
+export class UsageError extends Error {}
+
+export function defaultConfig(): RunConfig {
+  return {
+    inputs: ['seeds'],
+    output: 'output',
+    formats: ['parquet', 'csv'],
+    concurrency: Math.max(1, cpus().length),
+    stages: { dedupe: true, extract: true, aggregate: true },
+    clean: { disabledRules: [] },
+    dedupe: { ...DEFAULT_DEDUPE_OPTIONS },
+    logFormat: process.stderr.isTTY ? 'pretty' : 'json',
+    quiet: false,
+  };
+}
+
+/** Checks a configuration before anything runs; every message says how to fix it. */
+export function validateConfig(config: RunConfig): RunConfig {
+  if (config.inputs.length === 0) throw new UsageError('no --input given; pass a file, folder or glob (e.g. --input seeds).');
+  if (config.formats.length === 0 || config.formats.some((f) => f !== 'parquet' && f !== 'csv')) {
+    throw new UsageError(`--format must be parquet, csv or both, got ${config.formats.join(',') || 'nothing'}.`);
+  }
+  if (!Number.isInteger(config.concurrency) || config.concurrency < 1 || config.concurrency > 256) {
+    throw new UsageError(`--concurrency must be a whole number from 1 to 256, got ${config.concurrency}.`);
+  }
+  const unknownRules = config.clean.disabledRules.filter((rule) => !RULE_IDS.includes(rule));
+  if (unknownRules.length > 0) throw new UsageError(`unknown clean rule ${unknownRules.join(', ')}; known rules: ${RULE_IDS.join(', ')}.`);
+  if (config.logFormat !== 'pretty' && config.logFormat !== 'json') throw new UsageError(`--log-format must be pretty or json, got ${config.logFormat}.`);
+  try {
+    resolveOptions(config.dedupe);
+  } catch (error) {
+    throw new UsageError(`dedupe options in --config: ${(error as Error).message}.`);
+  }
+  return config;
+}

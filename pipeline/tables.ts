@@ -1,0 +1,121 @@
+/**
+ * The data contract in code: every output table, its columns with DuckDB types, and the order its
+ * rows are written in (so output bytes are deterministic). docs/SCHEMA.md documents the same
+ * columns; test/pipeline/schema-doc.test.ts keeps the two in step.
+ */
+
+export interface ColumnSpec {
+  name: string;
+  /** DuckDB type; lists are `T[]` (Parquet LIST, JSON-encoded in CSV). */
+  type: string;
+}
+
+export interface TableSpec {
+  name: string;
+  columns: ColumnSpec[];
+  /** ORDER BY clause applied when the table is written. */
+  orderBy: string;
+  /** Tables written by a per-document stage (staged as NDJSON) vs built by SQL in the global phase. */
+  origin: 'stage' | 'sql';
+}
+
+const c = (name: string, type: string): ColumnSpec => ({ name, type });
+const DOC = c('doc_id', 'VARCHAR');
+const SPAN = [c('start', 'INTEGER'), c('end', 'INTEGER')];
+
+export const TABLES = {
+  documents: {
+    name: 'documents',
+    origin: 'sql',
+    orderBy: 'source_path, record_no NULLS FIRST, doc_id',
+    columns: [
+      DOC, c('source_path', 'VARCHAR'), c('record_no', 'INTEGER'), c('format', 'VARCHAR'), c('encoding', 'VARCHAR'),
+      c('title', 'VARCHAR'), c('published_at', 'DATE'), c('crawled_at', 'TIMESTAMPTZ'), c('url', 'VARCHAR'), c('source', 'VARCHAR'),
+      c('text', 'VARCHAR'), c('n_chars', 'INTEGER'), c('n_words', 'INTEGER'), c('n_sentences', 'INTEGER'), c('n_removed_lines', 'INTEGER'),
+      c('input_bytes', 'BIGINT'), c('exact_hash', 'VARCHAR'), c('dup_group_id', 'VARCHAR'), c('is_canonical', 'BOOLEAN'),
+    ],
+  },
+  removed_lines: {
+    name: 'removed_lines',
+    origin: 'stage',
+    orderBy: 'doc_id, line_no',
+    columns: [DOC, c('line_no', 'INTEGER'), c('text', 'VARCHAR'), c('rule', 'VARCHAR')],
+  },
+  duplicates: {
+    name: 'duplicates',
+    origin: 'stage',
+    orderBy: 'doc_id_a, doc_id_b',
+    columns: [c('doc_id_a', 'VARCHAR'), c('doc_id_b', 'VARCHAR'), c('similarity', 'DOUBLE'), c('method', 'VARCHAR')],
+  },
+  mentions: {
+    name: 'mentions',
+    origin: 'stage',
+    orderBy: 'doc_id, start',
+    columns: [DOC, c('entity_id', 'VARCHAR'), c('text', 'VARCHAR'), c('type', 'VARCHAR'), c('subtype', 'VARCHAR'), c('canonical', 'VARCHAR'), c('country_code', 'VARCHAR'), ...SPAN, c('sentence_no', 'INTEGER')],
+  },
+  quantities: {
+    name: 'quantities',
+    origin: 'stage',
+    orderBy: 'doc_id, start',
+    columns: [
+      DOC, c('text', 'VARCHAR'), c('value', 'DOUBLE'), c('low', 'DOUBLE'), c('high', 'DOUBLE'), c('unit', 'VARCHAR'), c('subject', 'VARCHAR'),
+      c('kind', 'VARCHAR'), c('qualifier', 'VARCHAR'), c('attributed_to', 'VARCHAR'), c('claim_key', 'VARCHAR'), c('claim_subject', 'VARCHAR'),
+      c('subject_source', 'VARCHAR'), ...SPAN, c('sentence_start', 'INTEGER'), c('sentence_end', 'INTEGER'),
+    ],
+  },
+  dates: {
+    name: 'dates',
+    origin: 'stage',
+    orderBy: 'doc_id, start',
+    columns: [DOC, c('text', 'VARCHAR'), c('resolved', 'DATE'), c('resolved_end', 'DATE'), c('granularity', 'VARCHAR'), c('reference_date', 'DATE'), c('reference', 'VARCHAR'), ...SPAN],
+  },
+  entities: {
+    name: 'entities',
+    origin: 'sql',
+    orderBy: 'mention_count DESC, entity_id',
+    columns: [
+      c('entity_id', 'VARCHAR'), c('name', 'VARCHAR'), c('type', 'VARCHAR'), c('subtype', 'VARCHAR'), c('country_code', 'VARCHAR'),
+      c('aliases', 'VARCHAR[]'), c('mention_count', 'BIGINT'), c('doc_count', 'BIGINT'), c('first_seen', 'DATE'), c('last_seen', 'DATE'),
+    ],
+  },
+  cooccurrence: {
+    name: 'cooccurrence',
+    origin: 'sql',
+    orderBy: 'doc_count DESC, entity_a, entity_b',
+    columns: [c('entity_a', 'VARCHAR'), c('entity_b', 'VARCHAR'), c('name_a', 'VARCHAR'), c('name_b', 'VARCHAR'), c('doc_count', 'BIGINT'), c('sentence_count', 'BIGINT'), c('doc_ids', 'VARCHAR[]')],
+  },
+  claims: {
+    name: 'claims',
+    origin: 'sql',
+    orderBy: 'claim_key, value NULLS LAST, low NULLS LAST',
+    columns: [
+      c('claim_key', 'VARCHAR'), c('subject', 'VARCHAR'), c('value', 'DOUBLE'), c('low', 'DOUBLE'), c('high', 'DOUBLE'), c('unit', 'VARCHAR'),
+      c('qualifiers', 'VARCHAR[]'), c('doc_count', 'BIGINT'), c('doc_ids', 'VARCHAR[]'), c('source_paths', 'VARCHAR[]'), c('attributed_to', 'VARCHAR[]'),
+      c('texts', 'VARCHAR[]'), c('subject_n_values', 'BIGINT'), c('subject_min', 'DOUBLE'), c('subject_max', 'DOUBLE'), c('subject_disagrees', 'BOOLEAN'),
+    ],
+  },
+  problems: {
+    name: 'problems',
+    origin: 'stage',
+    orderBy: 'source_path NULLS FIRST, line NULLS FIRST, stage, code, doc_id NULLS FIRST, message',
+    columns: [c('source_path', 'VARCHAR'), DOC, c('stage', 'VARCHAR'), c('code', 'VARCHAR'), c('message', 'VARCHAR'), c('line', 'INTEGER')],
+  },
+  runs: {
+    name: 'runs',
+    origin: 'stage',
+    orderBy: 'started_at',
+    columns: [
+      c('run_id', 'VARCHAR'), c('started_at', 'TIMESTAMPTZ'), c('finished_at', 'TIMESTAMPTZ'), c('n_inputs', 'BIGINT'), c('n_documents', 'BIGINT'),
+      c('n_problems', 'BIGINT'), c('stages', 'STRUCT(name VARCHAR, version VARCHAR, seconds DOUBLE, n_in BIGINT, n_out BIGINT, dropped VARCHAR, n_problems BIGINT, skipped BOOLEAN)[]'),
+      c('versions', 'VARCHAR'), c('config', 'VARCHAR'),
+    ],
+  },
+} satisfies Record<string, TableSpec>;
+
+export type TableName = keyof typeof TABLES;
+
+/** Per-document facts the global phase joins into `documents` (staged, not published). */
+export const DOCUMENT_STAGE_COLUMNS: ColumnSpec[] = TABLES.documents.columns.filter((col) => !['exact_hash', 'dup_group_id', 'is_canonical'].includes(col.name));
+export const DOCUMENT_GROUP_COLUMNS: ColumnSpec[] = [DOC, c('exact_hash', 'VARCHAR'), c('dup_group_id', 'VARCHAR'), c('is_canonical', 'BOOLEAN')];
+
+export const PUBLISHED_TABLES: TableSpec[] = Object.values(TABLES);

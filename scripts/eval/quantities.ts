@@ -1,0 +1,252 @@
+/**
+ * Evaluates quantity extraction against the Microsoft Recognizers-Text English test specs in
+ * ../shared/eval/quantities/recognizers (read in place, never copied).
+ *
+ *   npm run eval -- quantities [--shared DIR] [--errors N]
+ *
+ * A prediction matches a gold result when its span is the same (spec End is inclusive, compared
+ * case-insensitively), its value is the same (relative tolerance 1e-9), and, where the spec gives
+ * a unit, our unit is the one the table below maps it to. Each gold result is matched at most once.
+ * Scores are micro P/R/F1 per spec file, separately for cases the spec marks as not supported by
+ * the JavaScript port (`NotSupported` contains "javascript") and for the rest.
+ *
+ * What is compared: quantities of the kind the spec is about (money for Currency, percent for
+ * Percent, measures for Dimension and Temperature, durations for Age, everything for NumberModel).
+ * NumberModel is scored twice: on extractQuantities (which by design drops dates, codes, "one" as a
+ * pronoun and bare fractions, and puts currency signs inside money spans) and on findNumbers, the
+ * numeral layer alone, which is what that spec measures.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { splitSentences } from '../../stages/clean/segment.js';
+import { extractQuantities, findNumbers } from '../../stages/extract/quantities.js';
+import type { Quantity } from '../../stages/types.js';
+
+interface SpecResult {
+  Text: string;
+  TypeName: string;
+  Resolution?: { value?: string | null; unit?: string } | null;
+  Start: number;
+  End: number;
+}
+
+interface SpecCase {
+  Input: string;
+  NotSupported?: string;
+  Results: SpecResult[];
+}
+
+interface Prediction {
+  start: number;
+  end: number;
+  value: number | null;
+  unit: string | null;
+}
+
+/** How a spec unit name is written by us; `factor` converts the spec value to ours (50 cents = 0.5 USD). */
+interface UnitMapping {
+  /** null: money with no single ISO code ("francs"). */
+  units: readonly (string | null)[];
+  factor?: number;
+}
+
+interface Suite {
+  file: string;
+  evaluated: string;
+  predict(input: string): Prediction[];
+  /** Spec unit name → our unit. Undefined: units are not compared. Unmapped spec units cannot match. */
+  units?: Readonly<Record<string, UnitMapping>>;
+}
+
+const CURRENCY_UNITS: Record<string, UnitMapping> = {
+  'Dollar': { units: ['USD'] }, 'United States dollar': { units: ['USD'] }, 'Euro': { units: ['EUR'] },
+  'Pound': { units: ['GBP'] }, 'British pound': { units: ['GBP'] }, 'Japanese yen': { units: ['JPY'] },
+  'Chinese yuan': { units: ['CNY'] }, 'Canadian dollar': { units: ['CAD'] }, 'Australian dollar': { units: ['AUD'] },
+  'Hong Kong dollar': { units: ['HKD'] }, 'New Zealand dollar': { units: ['NZD'] }, 'Swiss franc': { units: ['CHF'] },
+  'Mexican peso': { units: ['MXN'] }, 'Rupee': { units: ['INR'] }, 'Turkish lira': { units: ['TRY'] },
+  'Bitcoin': { units: ['BTC'] }, 'Cent': { units: ['USD'], factor: 0.01 }, 'Pence': { units: ['GBP'], factor: 0.01 },
+  'Penny': { units: ['GBP'], factor: 0.01 }, 'Franc': { units: [null] },
+};
+
+const DIMENSION_UNITS: Record<string, UnitMapping> = {
+  'Mile': { units: ['mi'] }, 'Kilometer': { units: ['km'] }, 'Meter': { units: ['m'] }, 'Centimeter': { units: ['cm'] },
+  'Millimeter': { units: ['mm'] }, 'Foot': { units: ['ft'] }, 'Inch': { units: ['in'] }, 'Yard': { units: ['yd'] },
+  'Pound': { units: ['lb'] }, 'Ounce': { units: ['oz'] }, 'Kilogram': { units: ['kg'] }, 'Gram': { units: ['g'] },
+  'Milligram': { units: ['mg'] }, 'Microgram': { units: ['µg'] }, 'Ton': { units: ['ton', 't'] }, 'Metric ton': { units: ['t'] },
+  'Gallon': { units: ['gal'] }, 'Barrel': { units: ['barrels'] }, 'Liter': { units: ['l'] }, 'Milliliter': { units: ['ml'] },
+  'Cubic foot': { units: ['ft³'] }, 'Cubic meter': { units: ['m³'] }, 'Square meter': { units: ['m²'] },
+  'Square kilometer': { units: ['km²'] }, 'Square mile': { units: ['mi²'] }, 'Acre': { units: ['acres'] },
+  'Hectare': { units: ['ha'] }, 'Mile per hour': { units: ['mph'] }, 'Kilometer per hour': { units: ['km/h'] },
+  'Megabyte': { units: ['MB'] }, 'Gigabyte': { units: ['GB'] }, 'Terabyte': { units: ['TB'] },
+};
+
+const TEMPERATURE_UNITS: Record<string, UnitMapping> = { 'C': { units: ['°C'] }, 'F': { units: ['°F'] }, 'Degree': { units: ['°'] } };
+
+const AGE_UNITS: Record<string, UnitMapping> = {
+  'Year': { units: ['years'] }, 'Month': { units: ['months'] }, 'Week': { units: ['weeks'] }, 'Day': { units: ['days'] },
+};
+
+const TEMPERATURE_SYMBOLS = new Set(['°C', '°F', '°']);
+
+function quantitiesOf(input: string, keep: (q: Quantity) => boolean): Prediction[] {
+  return extractQuantities(input, splitSentences(input)).filter(keep);
+}
+
+const SUITES: readonly Suite[] = [
+  { file: 'Number/English/NumberModel.json', evaluated: 'extractQuantities', predict: (s) => quantitiesOf(s, () => true) },
+  { file: 'Number/English/NumberModel.json', evaluated: 'findNumbers (lexer)', predict: (s) => findNumbers(s).map((t) => ({ ...t, unit: null })) },
+  { file: 'Number/English/PercentModel.json', evaluated: 'extractQuantities', predict: (s) => quantitiesOf(s, (q) => q.kind === 'percent') },
+  {
+    file: 'NumberWithUnit/English/CurrencyModel.json', evaluated: 'extractQuantities', units: CURRENCY_UNITS,
+    predict: (s) => quantitiesOf(s, (q) => q.kind === 'money'),
+  },
+  {
+    file: 'NumberWithUnit/English/DimensionModel.json', evaluated: 'extractQuantities', units: DIMENSION_UNITS,
+    predict: (s) => quantitiesOf(s, (q) => q.kind === 'measure' && !TEMPERATURE_SYMBOLS.has(q.unit ?? '')),
+  },
+  {
+    file: 'NumberWithUnit/English/TemperatureModel.json', evaluated: 'extractQuantities', units: TEMPERATURE_UNITS,
+    predict: (s) => quantitiesOf(s, (q) => q.kind === 'measure' && TEMPERATURE_SYMBOLS.has(q.unit ?? '')),
+  },
+  {
+    file: 'NumberWithUnit/English/AgeModel.json', evaluated: 'extractQuantities', units: AGE_UNITS,
+    predict: (s) => quantitiesOf(s, (q) => q.kind === 'duration'),
+  },
+];
+
+interface Counts {
+  cases: number;
+  gold: number;
+  pred: number;
+  tp: number;
+}
+
+type Subset = 'supported' | 'NotSupported: javascript';
+
+export async function run(args: string[]): Promise<void> {
+  const dir = specsDir(args);
+  const showErrors = Number(optionValue(args, '--errors') ?? 0);
+  const rows: string[] = [];
+  const totals = new Map<Subset, Counts>();
+  for (const suite of SUITES) {
+    const cases = readSpec(dir, suite.file);
+    const bySubset = new Map<Subset, Counts>();
+    let shown = 0;
+    for (const c of cases) {
+      const subset: Subset = /javascript/i.test(c.NotSupported ?? '') ? 'NotSupported: javascript' : 'supported';
+      const counts = getCounts(bySubset, subset);
+      const predictions = suite.predict(c.Input);
+      const { tp, misses } = score(c, predictions, suite.units);
+      counts.cases += 1;
+      counts.gold += c.Results.length;
+      counts.pred += predictions.length;
+      counts.tp += tp;
+      if (misses.length > 0 && shown < showErrors) {
+        shown++;
+        console.log(`[${suite.file} · ${suite.evaluated} · ${subset}] ${JSON.stringify(c.Input.slice(0, 160))}\n  ${misses.join('\n  ')}`);
+      }
+    }
+    for (const [subset, counts] of bySubset) {
+      rows.push(row(suite.file.replace(/^.*English\//, '').replace(/\.json$/, ''), suite.evaluated, subset, counts));
+      // NumberModel is scored twice; the total counts the extractor only.
+      if (suite.evaluated === 'extractQuantities') addTo(getCounts(totals, subset), counts);
+    }
+  }
+  for (const [subset, counts] of totals) rows.push(row('**all (micro)**', 'extractQuantities', subset, counts));
+  console.log(`\nRecognizers-Text English specs (${dir})\n`);
+  console.log('| spec | evaluated | subset | cases | gold | pred | TP | P | R | F1 |');
+  console.log('|---|---|---|---:|---:|---:|---:|---:|---:|---:|');
+  for (const r of rows) console.log(r);
+}
+
+function specsDir(args: string[]): string {
+  const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+  const shared = optionValue(args, '--shared') ?? path.resolve(repoRoot, '..', 'shared');
+  const dir = path.join(shared, 'eval', 'quantities', 'recognizers');
+  if (!existsSync(dir)) {
+    throw new Error(`Recognizers-Text specs not found at ${dir}. This evaluation reads ../shared/eval/quantities/recognizers `
+      + '(see ../shared/README.md); check out the shared folder next to the project or pass --shared DIR.');
+  }
+  return dir;
+}
+
+function optionValue(args: string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+function readSpec(dir: string, file: string): SpecCase[] {
+  const raw = readFileSync(path.join(dir, file), 'utf8').replace(/^\uFEFF/, '');
+  return JSON.parse(raw) as SpecCase[];
+}
+
+function getCounts<K>(map: Map<K, Counts>, key: K): Counts {
+  let c = map.get(key);
+  if (c === undefined) map.set(key, (c = { cases: 0, gold: 0, pred: 0, tp: 0 }));
+  return c;
+}
+
+function addTo(total: Counts, c: Counts): void {
+  total.cases += c.cases;
+  total.gold += c.gold;
+  total.pred += c.pred;
+  total.tp += c.tp;
+}
+
+/** True positives of one case, and a line per unmatched gold or predicted item (for --errors). */
+function score(c: SpecCase, predictions: Prediction[], units: Suite['units']): { tp: number; misses: string[] } {
+  const used = new Set<number>();
+  const misses: string[] = [];
+  let tp = 0;
+  for (const gold of c.Results) {
+    const i = predictions.findIndex((p, j) => !used.has(j) && matches(c.Input, gold, p, units));
+    if (i >= 0) {
+      used.add(i);
+      tp++;
+    } else {
+      misses.push(`FN ${JSON.stringify(gold.Text)} ${gold.Start}-${gold.End} value=${gold.Resolution?.value} unit=${gold.Resolution?.unit ?? ''}`);
+    }
+  }
+  predictions.forEach((p, j) => {
+    if (!used.has(j)) misses.push(`FP ${JSON.stringify(c.Input.slice(p.start, p.end))} ${p.start}-${p.end - 1} value=${p.value} unit=${p.unit ?? ''}`);
+  });
+  return { tp, misses };
+}
+
+function matches(input: string, gold: SpecResult, p: Prediction, units: Suite['units']): boolean {
+  if (p.start !== gold.Start || p.end !== gold.End + 1) return false;
+  if (input.slice(p.start, p.end).toLowerCase() !== gold.Text.toLowerCase()) return false;
+  const goldUnit = gold.Resolution?.unit;
+  let factor = 1;
+  if (units !== undefined && goldUnit !== undefined) {
+    const mapping = units[goldUnit];
+    if (mapping === undefined || !mapping.units.includes(p.unit)) return false;
+    factor = mapping.factor ?? 1;
+  }
+  const goldValue = parseValue(gold.Resolution?.value);
+  if (goldValue === null || p.value === null) return goldValue === p.value;
+  const expected = goldValue * factor;
+  return Math.abs(expected - p.value) <= 1e-9 * Math.max(1, Math.abs(expected));
+}
+
+/** Spec values are strings: "175000", "1E-12", "100%", or null/"null" when there is none. */
+function parseValue(v: string | null | undefined): number | null {
+  if (v === null || v === undefined || v === 'null') return null;
+  const n = Number(v.replace(/%$/, ''));
+  return Number.isNaN(n) ? null : n;
+}
+
+function row(file: string, evaluated: string, subset: Subset, c: Counts): string {
+  const p = c.pred === 0 ? 0 : c.tp / c.pred;
+  const r = c.gold === 0 ? 0 : c.tp / c.gold;
+  const f = p + r === 0 ? 0 : (2 * p * r) / (p + r);
+  return `| ${file} | ${evaluated} | ${subset} | ${c.cases} | ${c.gold} | ${c.pred} | ${c.tp} | ${p.toFixed(3)} | ${r.toFixed(3)} | ${f.toFixed(3)} |`;
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  run(process.argv.slice(2)).catch((err: unknown) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exitCode = 1;
+  });
+}

@@ -1,0 +1,46 @@
+-- cooccurrence: pairs of entities named in the same canonical document (entity_a < entity_b),
+-- with the number of documents and of sentences they share. doc_ids join back to documents.
+-- Document pairs and sentence pairs are built from distinct (document, entity) and
+-- (document, sentence, entity) rows separately: joining mentions directly would multiply every
+-- mention of a with every mention of b.
+CREATE TABLE cooccurrence AS
+WITH canonical_mentions AS (
+    SELECT m.doc_id, m.entity_id, m.sentence_no
+    FROM mentions m
+    JOIN documents d ON d.doc_id = m.doc_id
+    WHERE coalesce(d.is_canonical, true)
+),
+doc_entities AS (
+    SELECT DISTINCT doc_id, entity_id FROM canonical_mentions
+),
+sentence_entities AS (
+    SELECT DISTINCT doc_id, sentence_no, entity_id FROM canonical_mentions
+),
+doc_pairs AS (
+    SELECT a.entity_id AS entity_a, b.entity_id AS entity_b, a.doc_id
+    FROM doc_entities a
+    JOIN doc_entities b ON a.doc_id = b.doc_id AND a.entity_id < b.entity_id
+),
+sentence_pairs AS (
+    SELECT a.entity_id AS entity_a, b.entity_id AS entity_b, count(*) AS sentence_count
+    FROM sentence_entities a
+    JOIN sentence_entities b ON a.doc_id = b.doc_id AND a.sentence_no = b.sentence_no AND a.entity_id < b.entity_id
+    GROUP BY a.entity_id, b.entity_id
+),
+doc_counts AS (
+    SELECT entity_a, entity_b, count(*) AS doc_count, list_sort(array_agg(doc_id)) AS doc_ids
+    FROM doc_pairs
+    GROUP BY entity_a, entity_b
+)
+SELECT
+    p.entity_a,
+    p.entity_b,
+    ea.name                             AS name_a,
+    eb.name                             AS name_b,
+    p.doc_count,
+    coalesce(s.sentence_count, 0)    AS sentence_count,
+    p.doc_ids
+FROM doc_counts p
+LEFT JOIN sentence_pairs s ON s.entity_a = p.entity_a AND s.entity_b = p.entity_b
+JOIN entities ea ON ea.entity_id = p.entity_a
+JOIN entities eb ON eb.entity_id = p.entity_b;

@@ -1,0 +1,137 @@
+import { countWords } from './normalize.js';
+
+/**
+ * Line rules for text dumps. Each rule has an id (the `removed_lines.rule` value) and looks at
+ * one normalised line in its document context. Rules are precise patterns for the boilerplate
+ * families of scraped news; a line matching none is kept. The first matching rule wins, in the
+ * order of LINE_RULES.
+ */
+
+export interface LineContext {
+  /** All normalised lines of the document body (blank lines included, as ''). */
+  lines: readonly string[];
+  index: number;
+  title: string | null;
+  /** Rule that removed the nearest earlier non-blank line, if any. */
+  previousRule: string | null;
+  /** True once a comment section has started (see `comments-start`). */
+  inCommentSection: boolean;
+}
+
+export interface LineRule {
+  id: string;
+  description: string;
+  matches(line: string, context: LineContext): boolean;
+}
+
+const CREDIT = /\b(getty images|associated press|ap photo|reuters|afp|shutterstock|alamy|epa-efe|pool\/|\/pool|keystone|via getty|photo(?:graph)? by|photo(?:graph)?:|image:|credit:|courtesy of)/i;
+const SENTENCE_END = /[.!?"”’')\]]$/;
+
+/** Markers after which the rest of the page is reader comments, not the article. */
+const COMMENT_SECTION_START = /^(?:\d+\s+(?:thoughts?|comments?|responses?|replies)\s+(?:on|to)\b|leave a (?:reply|comment)\b|post a comment\b|\d+\s+comments?$)/i;
+
+const COMMENT_FORM = new RegExp(
+  [
+    '^please enter your (?:comment|name|email)',
+    '^fill in your details below',
+    '^you are commenting using your',
+    '^connecting to %s',
+    '^notify me of (?:new|follow-up)',
+    '^save my name, email',
+    '^your email address will not be published',
+    '^cancel reply$',
+    '^(?:log|sign) ?in to (?:comment|reply)',
+    '^required fields are marked',
+    '^(?:wordpress\\.com|twitter|facebook|google) (?:logo|picture|photo|account)$',
+    '^log ?out\\s*/\\s*change\\s*\\)?$',
+  ].join('|'),
+  'i',
+);
+
+const BYLINE_NAME = "\\p{Lu}[\\p{L}'’.-]+(?:\\s+\\p{Lu}[\\p{L}'’.-]+){0,3}";
+const BYLINE_PREFIXED = new RegExp(`^(?:by|By|BY)\\s+${BYLINE_NAME}(?:\\s*(?:,|and|&)\\s*${BYLINE_NAME})*(?:\\s*[,|\\-–]\\s*.{0,60})?$`, 'u');
+const BYLINE_ROLE = new RegExp(`^${BYLINE_NAME}\\s*[,|\\-–]\\s*(?:(?:senior|chief|staff|contributing|political|foreign|deputy|associate|national|white house)\\s+)*(?:writer|reporter|correspondent|editor|columnist|contributor|journalist)s?$`, 'iu');
+
+export const LINE_RULES: readonly LineRule[] = [
+  {
+    id: 'comments-start',
+    description: 'Comment counters and section openers ("2 thoughts on ...", "Leave a Reply"); the rest of the page is comments.',
+    matches: (line) => COMMENT_SECTION_START.test(line),
+  },
+  {
+    id: 'comment-form',
+    description: 'Comment forms and their login text (WordPress, Twitter, Facebook).',
+    matches: (line) => COMMENT_FORM.test(line),
+  },
+  {
+    id: 'comment-section',
+    description: 'Any line after a comment-section opener.',
+    matches: (_line, context) => context.inCommentSection,
+  },
+  {
+    id: 'byline',
+    description: 'Author lines ("By Jane Doe", "Brigid Kennedy, Staff Writer").',
+    matches: (line) => line.length <= 120 && (BYLINE_PREFIXED.test(line) || BYLINE_ROLE.test(line)),
+  },
+  {
+    id: 'reading-time',
+    description: 'Reading-time badges ("·1 min read").',
+    matches: (line) => /^[·•|\-\s]*\d+\s*(?:min|mins|minutes?)\s+read\b/i.test(line) && countWords(line) <= 6,
+  },
+  {
+    id: 'photo-credit',
+    description: 'Photo credits, with or without the caption before them ("... Pool/Keystone via Getty Images").',
+    matches: (line) => CREDIT.test(line) && countWords(line) <= 25 && !SENTENCE_END.test(line),
+  },
+  {
+    id: 'caption',
+    description: 'Short caption lines that the page repeats, alone or in front of a credit line ("Putin and Biden.").',
+    matches: (line, context) => countWords(line) <= 10 && context.lines.some((other, i) => i !== context.index && (other === line || (other.startsWith(line + ' ') && CREDIT.test(other)))),
+  },
+  {
+    id: 'title-repeat',
+    description: 'The headline repeated as a body line.',
+    matches: (line, context) => context.title !== null && line.toLowerCase() === context.title.toLowerCase(),
+  },
+  {
+    id: 'see-also',
+    description: '"SEE ALSO:", "Read more", "Related:" link lines.',
+    matches: (line) => /^(?:see also|read more|read also|also read|related(?: articles?| stories)?|recommended|more on this(?: story)?|watch|listen)\s*(?::|$|[-–|]\s)/i.test(line),
+  },
+  {
+    id: 'copyright',
+    description: 'Copyright and republication notices.',
+    matches: (line) => /^(?:copyright\b|©|\(c\)\s*\d{4})/i.test(line) || /\ball rights reserved\b|\brepublished with (?:the )?permission\b|\bmay not be (?:published|broadcast|rewritten|redistributed)\b/i.test(line),
+  },
+  {
+    id: 'newsletter',
+    description: 'Newsletter sign-ups and their blurbs.',
+    matches: (line, context) =>
+      (/^(?:sign up|subscribe|get our|join our)\b/i.test(line) && countWords(line) <= 15) ||
+      (/\bnewsletters?\b/i.test(line) && countWords(line) <= 30 && (context.previousRule === 'newsletter' || /^(?:sign up|subscribe)\b/i.test(line))),
+  },
+  {
+    id: 'related-links',
+    description: 'Short "More ..." / "Top stories" link headings ("More US News", "Access More").',
+    matches: (line) => /^(?:more|access more|top stories|most read|trending|latest news|you may also like)\b/i.test(line) && countWords(line) <= 5 && !SENTENCE_END.test(line),
+  },
+  {
+    id: 'share-bar',
+    description: 'Share and follow buttons ("Share this:", "Tweet", "Follow us on Twitter").',
+    matches: (line) =>
+      /^(?:(?:share|tweet|email|print|pin|whatsapp|facebook|twitter|linkedin|reddit|copy link)(?:\s+(?:this|article|story|on \w+))?:?\s*[|·•]?\s*)+$/i.test(line) ||
+      (/^follow (?:us|@?\w+) on\b/i.test(line) && countWords(line) <= 8),
+  },
+  {
+    id: 'cookie-notice',
+    description: 'Cookie and privacy banners.',
+    matches: (line) => /\b(?:we use cookies|cookie (?:policy|settings)|accept (?:all )?cookies|manage (?:your )?consent|privacy policy)\b/i.test(line) && countWords(line) <= 40,
+  },
+  {
+    id: 'nav-crumb',
+    description: 'Navigation breadcrumbs ("Home > World > Europe").',
+    matches: (line) => /^[\p{L} &]{1,25}(?:\s*[>»›|\/]\s*[\p{L} &]{1,25}){2,}$/u.test(line) && !SENTENCE_END.test(line),
+  },
+];
+
+export const RULE_IDS: readonly string[] = LINE_RULES.map((rule) => rule.id);

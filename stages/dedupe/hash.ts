@@ -1,0 +1,37 @@
+/**
+ * 32-bit hashing with Math.imul only: synchronous (no WASM init) and no BigInt, so it can run in
+ * the per-document hot loop.
+ */
+
+/** MurmurHash3 finaliser: a bijection on 32-bit values with full avalanche. */
+export function fmix32(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/** One MurmurHash3 block step: folds the 32-bit value k into the running state h. */
+export function mixBlock(h: number, k: number): number {
+  k = Math.imul(k, 0xcc9e2d51);
+  k = (k << 15) | (k >>> 17);
+  k = Math.imul(k, 0x1b873593);
+  h ^= k;
+  h = (h << 13) | (h >>> 19);
+  return (Math.imul(h, 5) + 0xe6546b64) | 0;
+}
+
+/** MurmurHash3-style hash of a string, two UTF-16 code units per 32-bit block. */
+export function hashString32(s: string, seed: number): number {
+  let h = seed | 0;
+  const even = s.length & ~1;
+  for (let i = 0; i < even; i += 2) h = mixBlock(h, s.charCodeAt(i) | (s.charCodeAt(i + 1) << 16));
+  if (even < s.length) h = mixBlock(h, s.charCodeAt(even));
+  return fmix32(h ^ s.length);
+}
+
+export function toHex32(h: number): string {
+  return (h >>> 0).toString(16).padStart(8, '0');
+}

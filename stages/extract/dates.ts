@@ -1,0 +1,93 @@
+import * as chrono from 'chrono-node';
+import type { DateMention } from '../types.js';
+
+/**
+ * Calendar dates in text, resolved against the article's reference date.
+ *
+ * Policy (news text): a date without a year, a weekday or a month name takes the reading
+ * nearest to the reference date (chrono's behaviour: "Tuesday" in a Monday 2021-12-06 article is
+ * 2021-12-07; "December 6" in a January 2022 crawl is 2021-12-06). Expressions that name only a
+ * clock time ("10 a.m.") are times, not dates, and are left to the quantities table. A bare year
+ * ("in 2014") is a date of year granularity. When the reference is a crawl date, the article was
+ * written before it, so a yearless date that would fall after the crawl takes its past reading
+ * ("in June" crawled in January 2022 is 2021-06). Offsets counted from an unnamed event ("four
+ * months after", "two days later") are not resolvable against the reference date and are skipped.
+ */
+
+export interface DateReference {
+  date: string;
+  source: DateMention['reference'];
+}
+
+/** Prepositions chrono includes in its match ("On Tuesday") that are not part of the date. */
+const LEADING_PREPOSITION = /^(?:on|in|at|by|since|from|until|till|before|after|during|of)\s+/i;
+const TRAILING_PUNCTUATION = /[\s,.;:!?)]+$/;
+const EVENT_RELATIVE = /\b(?:after|before|later|earlier|prior)$/i;
+const DAY_MS = 86_400_000;
+const YEAR_IN_CONTEXT = /\b(?:in|since|by|until|till|before|after|of|from|during)\s+((?:19|20)\d{2})\b(?![-–\/]\d)/gi;
+
+export function extractDates(text: string, reference: DateReference | null): DateMention[] {
+  if (reference === null) return [];
+  const instant = new Date(`${reference.date}T12:00:00Z`);
+  const mentions: DateMention[] = [];
+  for (const result of chrono.en.parse(text, { instant, timezone: 'UTC' }, { forwardDate: false })) {
+    const mention = fromChrono(result, reference);
+    if (mention) mentions.push(mention);
+  }
+  for (const match of text.matchAll(YEAR_IN_CONTEXT)) {
+    const start = match.index! + match[0].length - match[1]!.length;
+    const end = start + match[1]!.length;
+    if (mentions.some((m) => m.start < end && start < m.end)) continue;
+    mentions.push({ text: match[1]!, start, end, resolved: `${match[1]}-01-01`, resolved_end: `${match[1]}-12-31`, granularity: 'year', reference_date: reference.date, reference: reference.source });
+  }
+  return mentions.sort((a, b) => a.start - b.start);
+}
+
+function fromChrono(result: chrono.ParsedResult, reference: DateReference): DateMention | null {
+  const start = result.start;
+  const hasDate = ['day', 'weekday', 'month', 'year'].some((unit) => start.isCertain(unit as chrono.Component));
+  const relative = /\b(?:today|tomorrow|yesterday|tonight|week|month|year|ago|now)\b/i.test(result.text);
+  if (!hasDate && !relative) return null;
+  let textStart = result.index;
+  let raw = result.text;
+  const lead = LEADING_PREPOSITION.exec(raw);
+  if (lead) {
+    textStart += lead[0].length;
+    raw = raw.slice(lead[0].length);
+  }
+  raw = raw.replace(TRAILING_PUNCTUATION, '');
+  if (raw === '') return null;
+  const granularity: DateMention['granularity'] =
+    start.isCertain('day') || start.isCertain('weekday') || relative ? 'day' : start.isCertain('month') ? 'month' : 'year';
+  if (EVENT_RELATIVE.test(raw)) return null;
+  let first = start.date();
+  let last = result.end?.date() ?? first;
+  const instant = new Date(`${reference.date}T23:59:59Z`);
+  if (reference.source === 'crawled_at' && !start.isCertain('year') && first > instant) {
+    const shift = (date: Date) => (start.isCertain('month') ? new Date(Date.UTC(date.getUTCFullYear() - 1, date.getUTCMonth(), date.getUTCDate())) : new Date(date.getTime() - 7 * DAY_MS));
+    first = shift(first);
+    last = shift(last);
+  }
+  return {
+    text: raw,
+    start: textStart,
+    end: textStart + raw.length,
+    resolved: granularity === 'year' ? `${first.getUTCFullYear()}-01-01` : granularity === 'month' ? monthStart(first) : isoDay(first),
+    resolved_end: granularity === 'year' ? `${last.getUTCFullYear()}-12-31` : granularity === 'month' ? monthEnd(last) : isoDay(last),
+    granularity,
+    reference_date: reference.date,
+    reference: reference.source,
+  };
+}
+
+function isoDay(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+function monthStart(date: Date): string {
+  return isoDay(new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), 1)));
+}
+
+function monthEnd(date: Date): string {
+  return isoDay(new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 0)));
+}

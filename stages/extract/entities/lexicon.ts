@@ -1,0 +1,73 @@
+import { readFileSync } from 'node:fs';
+import type { GazetteerFile, PlaceKind } from './gazetteer-format.js';
+
+/**
+ * Read-only access to data/gazetteer.json (built by scripts/build-gazetteers.ts), loaded from
+ * disk on first use and then shared by every call in the process.
+ */
+
+export interface Place {
+  kind: PlaceKind;
+  canonical: string;
+  code: string | null;
+}
+
+interface Lexicon {
+  places: Map<string, Place>;
+  firstNames: Set<string>;
+  /** Longest place surface in words, to bound phrase look-ups. */
+  maxPlaceWords: number;
+}
+
+let cached: Lexicon | null = null;
+
+function lexicon(): Lexicon {
+  if (cached) return cached;
+  const file = JSON.parse(readFileSync(new URL('./data/gazetteer.json', import.meta.url), 'utf8')) as GazetteerFile;
+  const places = new Map<string, Place>();
+  let maxPlaceWords = 1;
+  for (const [kind, canonical, code, surfaces] of file.entries) {
+    const place: Place = { kind, canonical, code };
+    for (const s of surfaces) {
+      places.set(s, place);
+      maxPlaceWords = Math.max(maxPlaceWords, s.split(' ').length);
+    }
+  }
+  cached = { places, firstNames: new Set(file.firstNames), maxPlaceWords };
+  return cached;
+}
+
+/** Exact look-up; ALL-CAPS text ("RUSSIA", "NEW ZEALAND") is also tried in title case. */
+export function findPlace(surface: string): Place | undefined {
+  const { places } = lexicon();
+  const key = surface.replaceAll('’', "'");
+  const hit = places.get(key);
+  if (hit) return hit;
+  const letters = key.replace(/[^\p{L}]/gu, '');
+  if (letters.length >= 4 && letters === letters.toUpperCase()) return places.get(titleCase(key));
+  return undefined;
+}
+
+export function isFirstName(word: string): boolean {
+  return lexicon().firstNames.has(word.length > 1 && word === word.toUpperCase() ? titleCase(word) : word);
+}
+
+export function maxPlaceWords(): number {
+  return lexicon().maxPlaceWords;
+}
+
+/**
+ * Form used for list look-ups: an ALL-CAPS word or phrase longer than an acronym ("RUSSIA",
+ * "NEW ZEALAND") is compared in title case; anything else as written.
+ */
+export function lookupForm(words: string): string {
+  return /^\p{Lu}[\p{Lu}\p{M}'’ -]{3,}$/u.test(words) ? titleCase(words) : words;
+}
+
+/** "NEW YORK" → "New York", "BIDEN-PUTIN" → "Biden-Putin", "BANK OF ENGLAND" → "Bank of England". */
+export function titleCase(s: string): string {
+  return s
+    .toLowerCase()
+    .replace(/(^|[\s-])(\p{L})/gu, (_m, sep: string, c: string) => sep + c.toUpperCase())
+    .replace(/ (Of|The|And|For) /g, (m) => m.toLowerCase());
+}

@@ -1,0 +1,68 @@
+import { createHash } from 'node:crypto';
+import type { Stage } from '../../pipeline/stage.js';
+import type { Annotations, Article, DocumentRecord, EntityMention, LinkedMention, Span } from '../types.js';
+import { claimSubjects } from './claims.js';
+import { extractDates, type DateReference } from './dates.js';
+import { extractEntities } from './entities/index.js';
+import { extractQuantities } from './quantities.js';
+
+/** Entities, quantities (with claim subjects) and dates of each document, as separate annotation lists. */
+export function extractStage(): Stage<DocumentRecord, DocumentRecord> {
+  return {
+    name: 'extract',
+    version: '1.0.0',
+    async *run(records, context) {
+      for await (const record of records) {
+        try {
+          yield { ...record, annotations: annotate(record.article) };
+        } catch (error) {
+          // One document's failure must not end the run: record it and pass the document on unannotated.
+          context.problem({ source_path: record.article.source_path, doc_id: record.article.doc_id, line: null, code: 'extract-failed', message: `extraction failed (${(error as Error).message}); the document is kept without annotations. Please report this with the document.` });
+          yield { ...record, annotations: { mentions: [], quantities: [], dates: [] } };
+        }
+      }
+    },
+  };
+}
+
+export function annotate(article: Article): Annotations {
+  const { text, sentences } = article;
+  const mentions = extractEntities(text, sentences, article.title).map((m) => link(m, sentences));
+  const quantities = extractQuantities(text, sentences);
+  const subjects = claimSubjects(text, quantities, mentions);
+  return {
+    mentions,
+    quantities: quantities.map((q, i) => ({ ...q, ...subjects[i]! })),
+    dates: extractDates(text, referenceDate(article)),
+  };
+}
+
+/** Dates resolve against the publication date, else the crawl date (see stages/extract/dates.ts). */
+export function referenceDate(article: Article): DateReference | null {
+  if (article.published_at) return { date: article.published_at, source: 'published_at' };
+  if (article.crawled_at) return { date: article.crawled_at.slice(0, 10), source: 'crawled_at' };
+  return null;
+}
+
+/** The same canonical name and type is the same entity in every document. */
+export function entityId(type: string, canonical: string): string {
+  return createHash('sha256').update(`${type}\u0000${canonical}`).digest('hex').slice(0, 16);
+}
+
+function link(mention: EntityMention, sentences: Span[]): LinkedMention {
+  return { ...mention, entity_id: entityId(mention.type, mention.canonical), sentence_no: sentenceIndex(sentences, mention.start) };
+}
+
+/** Index of the sentence containing `offset` (binary search; -1 if none, e.g. the text is empty). */
+export function sentenceIndex(sentences: Span[], offset: number): number {
+  let low = 0;
+  let high = sentences.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const sentence = sentences[mid]!;
+    if (offset < sentence.start) high = mid - 1;
+    else if (offset >= sentence.end) low = mid + 1;
+    else return mid;
+  }
+  return -1;
+}

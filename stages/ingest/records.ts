@@ -1,0 +1,171 @@
+import { parse as parseCsv } from 'csv-parse/sync';
+import { parseHeader, isValidDate } from './header.js';
+import { htmlToText } from './html-text.js';
+import type { InputFormat, RawDoc } from '../types.js';
+
+/** One document's fields as found in a file, before ids and cleaning. */
+export type SourceRecord = Pick<RawDoc, 'record_no' | 'text' | 'first_line_no' | 'title' | 'published_at' | 'crawled_at' | 'url' | 'source'>;
+
+export interface RecordProblem {
+  line: number | null;
+  code: string;
+  message: string;
+}
+
+export interface ParsedFile {
+  records: SourceRecord[];
+  problems: RecordProblem[];
+}
+
+/** Field names accepted in JSONL/JSON/CSV records, first match wins. */
+const FIELDS = {
+  text: ['text', 'body', 'content', 'article'],
+  html: ['html', 'raw_html'],
+  title: ['title', 'headline'],
+  url: ['url', 'link'],
+  date: ['date', 'published_at', 'published', 'datePublished', 'pubdate'],
+  crawled: ['crawled_at', 'crawl_date', 'fetched_at'],
+  source: ['source', 'site', 'outlet', 'domain'],
+} as const;
+
+export function formatOf(fileName: string): InputFormat | null {
+  const name = fileName.toLowerCase().replace(/\.gz$/, '');
+  if (name.endsWith('.txt') || name.endsWith('.text')) return 'txt';
+  if (name.endsWith('.jsonl') || name.endsWith('.ndjson')) return 'jsonl';
+  if (name.endsWith('.json')) return 'json';
+  if (name.endsWith('.csv')) return 'csv';
+  return null;
+}
+
+export function parseFile(text: string, format: InputFormat): ParsedFile {
+  switch (format) {
+    case 'txt':
+      return { records: [textRecord(text)], problems: [] };
+    case 'jsonl':
+      return parseJsonLines(text);
+    case 'json':
+      return parseJsonDocument(text);
+    case 'csv':
+      return parseCsvTable(text);
+  }
+}
+
+function textRecord(text: string): SourceRecord {
+  const lines = text.split(/\r?\n/);
+  const header = parseHeader(lines);
+  return {
+    record_no: null,
+    text: lines.slice(header.lines).join('\n'),
+    first_line_no: header.lines + 1,
+    title: header.title,
+    published_at: header.published_at,
+    crawled_at: header.crawled_at,
+    url: null,
+    source: null,
+  };
+}
+
+function parseJsonLines(text: string): ParsedFile {
+  const records: SourceRecord[] = [];
+  const problems: RecordProblem[] = [];
+  const lines = text.split('\n');
+  lines.forEach((line, index) => {
+    if (line.trim() === '') return;
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch (error) {
+      problems.push({ line: index + 1, code: 'malformed-jsonl', message: `line ${index + 1} is not valid JSON (${(error as Error).message}); fix or delete that line, the other lines were read.` });
+      return;
+    }
+    addObject(value, index + 1, records, problems);
+  });
+  return { records, problems };
+}
+
+function parseJsonDocument(text: string): ParsedFile {
+  const records: SourceRecord[] = [];
+  const problems: RecordProblem[] = [];
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return { records, problems: [{ line: null, code: 'malformed-json', message: `not valid JSON (${(error as Error).message}); a .json file must hold one record or an array of records (use .jsonl for one record per line).` }] };
+  }
+  const items = Array.isArray(value) ? value : [value];
+  items.forEach((item, index) => addObject(item, index + 1, records, problems));
+  return { records, problems };
+}
+
+function parseCsvTable(text: string): ParsedFile {
+  let rows: Record<string, string>[];
+  try {
+    rows = parseCsv(text, { columns: true, skip_empty_lines: true, relax_column_count: true, bom: true }) as Record<string, string>[];
+  } catch (error) {
+    return { records: [], problems: [{ line: null, code: 'malformed-csv', message: `cannot parse CSV (${(error as Error).message}); check quoting (RFC 4180) and the header row.` }] };
+  }
+  const columns = rows.length > 0 ? Object.keys(rows[0]!) : [];
+  if (rows.length > 0 && !hasAny(columns, [...FIELDS.text, ...FIELDS.html])) {
+    return { records: [], problems: [{ line: 1, code: 'csv-no-text-column', message: `the header (${columns.join(', ')}) names no text column; name the article column one of: ${[...FIELDS.text, ...FIELDS.html].join(', ')}.` }] };
+  }
+  const records: SourceRecord[] = [];
+  const problems: RecordProblem[] = [];
+  rows.forEach((row, index) => addObject(row, index + 1, records, problems));
+  return { records, problems };
+}
+
+function addObject(value: unknown, recordNo: number, records: SourceRecord[], problems: RecordProblem[]): void {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    problems.push({ line: recordNo, code: 'not-a-record', message: `record ${recordNo} is not an object with a "text" or "html" field; wrap it as {"text": ...}.` });
+    return;
+  }
+  const object = value as Record<string, unknown>;
+  const text = pick(object, FIELDS.text);
+  const html = pick(object, FIELDS.html);
+  if (!text && !html) {
+    problems.push({ line: recordNo, code: 'missing-text', message: `record ${recordNo} has no non-empty field among ${[...FIELDS.text, ...FIELDS.html].join(', ')}; add the article text under "text".` });
+    return;
+  }
+  const rawDate = pick(object, FIELDS.date);
+  const published = rawDate ? normalizeDate(rawDate) : null;
+  if (rawDate && !published) {
+    problems.push({ line: recordNo, code: 'unparsed-date', message: `record ${recordNo}: date "${rawDate}" is not a date this reader understands (use YYYY-MM-DD or ISO 8601); kept the record without a publication date.` });
+  }
+  const rawCrawl = pick(object, FIELDS.crawled);
+  records.push({
+    record_no: recordNo,
+    text: text ?? htmlToText(html!),
+    first_line_no: 1,
+    title: pick(object, FIELDS.title),
+    published_at: published,
+    crawled_at: rawCrawl ? normalizeTimestamp(rawCrawl) : null,
+    url: pick(object, FIELDS.url),
+    source: pick(object, FIELDS.source),
+  });
+}
+
+function pick(object: Record<string, unknown>, names: readonly string[]): string | null {
+  for (const name of names) {
+    const value = object[name];
+    if (typeof value === 'string' && value.trim() !== '') return value;
+    if (typeof value === 'number') return String(value);
+  }
+  return null;
+}
+
+function hasAny(columns: string[], names: string[]): boolean {
+  return columns.some((c) => names.includes(c));
+}
+
+/** The calendar date a date string names: the literal date of ISO forms (no time-zone shift), else the UTC date. */
+export function normalizeDate(raw: string): string | null {
+  const iso = /^\s*(\d{4}-\d{2}-\d{2})/.exec(raw);
+  if (iso) return isValidDate(iso[1]!) ? iso[1]! : null;
+  const parsed = Date.parse(raw);
+  return Number.isNaN(parsed) ? null : new Date(parsed).toISOString().slice(0, 10);
+}
+
+function normalizeTimestamp(raw: string): string | null {
+  const parsed = Date.parse(raw);
+  return Number.isNaN(parsed) ? null : new Date(parsed).toISOString();
+}

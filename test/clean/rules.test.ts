@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { cleanDocument } from '../../stages/clean/index.js';
+import { LINE_RULES } from '../../stages/clean/rules.js';
+import type { RawDoc } from '../../stages/types.js';
+
+function clean(lines: string[], title: string | null = null, disabled: string[] = []) {
+  const doc: RawDoc = { doc_id: 'd', source_path: 'd.txt', record_no: null, format: 'txt', encoding: 'utf-8', text: lines.join('\n'), first_line_no: 1, title, published_at: null, crawled_at: null, url: null, source: null, bytes: 0 };
+  return cleanDocument(doc, LINE_RULES.filter((r) => !disabled.includes(r.id)));
+}
+
+const BODY = 'The minister said on Monday that the talks would continue next week in Geneva.';
+
+describe('line rules', () => {
+  it.each([
+    ['By Jane Doe and John Smith', 'byline'],
+    ['Jane Doe, Senior Political Correspondent', 'byline'],
+    ['5 min read', 'reading-time'],
+    ['Share this:', 'share-bar'],
+    ['Follow us on Twitter', 'share-bar'],
+    ['We use cookies to improve your experience. Read our cookie policy', 'cookie-notice'],
+    ['Home > World > Europe', 'nav-crumb'],
+    ['Read more: Why the talks failed', 'see-also'],
+    ['© 2021 Example Media. All rights reserved.', 'copyright'],
+    ['Subscribe to our morning newsletter', 'newsletter'],
+    ['Photograph: Alex Brandon/AP', 'photo-credit'],
+    ['12 Comments', 'comments-start'],
+  ])('removes %j as %s', (line, rule) => {
+    expect(clean([BODY, line]).removed).toEqual([{ line_no: 2, text: line, rule }]);
+  });
+
+  it.each([
+    'Reuters reported that the talks had stalled after a long night of negotiations.',
+    'More than 90,000 troops have been deployed along the border, officials said.',
+    'By the end of the day, the two leaders had agreed to keep talking.',
+    'The newsletter industry has grown fast, with thousands of writers now charging readers directly for their work.',
+  ])('keeps the body sentence %j', (line) => {
+    expect(clean([BODY, line]).removed).toEqual([]);
+  });
+
+  it('treats everything after a comment-section opener as comments', () => {
+    const result = clean([BODY, 'Leave a Reply', 'Great article, thanks!']);
+    expect(result.removed.map((r) => r.rule)).toEqual(['comments-start', 'comment-section']);
+    expect(result.text).toBe(BODY);
+  });
+
+  it('removes the headline repeated as the first body line', () => {
+    expect(clean(['Talks Resume In Geneva', BODY], 'Talks resume in Geneva').removed.map((r) => r.rule)).toEqual(['title-repeat']);
+  });
+
+  it('lets a disabled rule keep its lines', () => {
+    expect(clean([BODY, '5 min read'], null, ['reading-time']).removed).toEqual([]);
+  });
+
+  it('joins kept lines as paragraphs and splits sentences', () => {
+    const result = clean(['First sentence here. Second one, from the U.S. Senate.', '', 'Another paragraph.']);
+    expect(result.text).toBe('First sentence here. Second one, from the U.S. Senate.\n\nAnother paragraph.');
+    expect(result.sentences.map((s) => result.text.slice(s.start, s.end))).toEqual(['First sentence here.', 'Second one, from the U.S. Senate.', 'Another paragraph.']);
+    expect(result.n_words).toBe(11);
+  });
+});

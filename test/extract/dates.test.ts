@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { extractDates } from '../../stages/extract/dates.js';
+
+const published = (date: string) => ({ date, source: 'published_at' as const });
+const crawled = (date: string) => ({ date, source: 'crawled_at' as const });
+const brief = (text: string, reference: Parameters<typeof extractDates>[1]) =>
+  extractDates(text, reference).map((d) => [d.text, d.resolved, d.resolved_end, d.granularity]);
+
+describe('extractDates', () => {
+  it('resolves a weekday to the nearest such day ("Tuesday" in a Monday 2021-12-06 article is 2021-12-07)', () => {
+    expect(brief('On Tuesday, President Joe Biden will hold a call.', published('2021-12-06'))).toEqual([['Tuesday', '2021-12-07', '2021-12-07', 'day']]);
+  });
+
+  it('resolves "Dec. 9 to 10" as a range', () => {
+    expect(brief('the Summit for Democracy from Dec. 9 to 10. In addition', published('2021-12-07'))).toEqual([['Dec. 9 to 10', '2021-12-09', '2021-12-10', 'day']]);
+  });
+
+  it('gives month granularity to a month name, forward when the article looks ahead', () => {
+    expect(brief('Russia could attack Ukraine as early as January, with', published('2021-12-07'))).toEqual([['January', '2022-01-01', '2022-01-31', 'month']]);
+  });
+
+  it('takes the past reading of yearless dates when the reference is a crawl date', () => {
+    expect(brief('since Biden became president in June in Geneva. But the December 7 meeting', crawled('2022-01-18'))).toEqual([
+      ['June', '2021-06-01', '2021-06-30', 'month'],
+      ['December 7', '2021-12-07', '2021-12-07', 'day'],
+    ]);
+  });
+
+  it('reads a bare year after a preposition as a year', () => {
+    expect(brief('which Russia seized by force from Ukraine in 2014.', published('2021-12-07'))).toEqual([['2014', '2014-01-01', '2014-12-31', 'year']]);
+  });
+
+  it('skips clock times and offsets from unnamed events', () => {
+    expect(brief('The conference, which began around 10 a.m., came less than four months after the withdrawal.', published('2021-12-07'))).toEqual([]);
+  });
+
+  it('returns nothing without a reference date', () => {
+    expect(extractDates('on December 6', null)).toEqual([]);
+  });
+
+  it('points offsets at the date text', () => {
+    const text = 'Officials told reporters on December 6 that talks would go on.';
+    const [date] = extractDates(text, published('2021-12-07'));
+    expect(text.slice(date!.start, date!.end)).toBe('December 6');
+  });
+});

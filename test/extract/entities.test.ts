@@ -1,0 +1,175 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { splitSentences } from '../../stages/clean/segment.js';
+import { extractEntities } from '../../stages/extract/entities/index.js';
+import type { EntityMention } from '../../stages/types.js';
+
+const SEEDS = join(import.meta.dirname, '..', '..', 'seeds');
+
+function run(text: string, title?: string): EntityMention[] {
+  return extractEntities(text, splitSentences(text), title);
+}
+
+/** "text|TYPE|subtype|code|canonical" per mention, compact enough to compare whole outputs. */
+function brief(mentions: EntityMention[]): string[] {
+  return mentions.map((m) => [m.text, m.type, m.subtype ?? '-', m.country_code ?? '-', m.canonical].join('|'));
+}
+
+function seed(prefix: string): EntityMention[] {
+  const file = readdirSync(SEEDS).find((f) => f.startsWith(prefix));
+  if (!file) throw new Error(`seed ${prefix} missing`);
+  return run(readFileSync(join(SEEDS, file), 'utf8'));
+}
+
+function find(mentions: EntityMention[], text: string): EntityMention[] {
+  return mentions.filter((m) => m.text === text);
+}
+
+describe('extractEntities on small texts', () => {
+  it('cuts titles and possessives out of person spans and links the surname', () => {
+    const text = "President Joe Biden met Russian President Vladimir Putin. Biden's aides were there.";
+    expect(brief(run(text))).toEqual([
+      'Joe Biden|PER|-|-|Joe Biden',
+      'Russian|MISC|NORP|RU|Russian',
+      'Vladimir Putin|PER|-|-|Vladimir Putin',
+      'Biden|PER|-|-|Joe Biden',
+    ]);
+    const biden = run(text).at(-1)!;
+    expect(text.slice(biden.start, biden.end)).toBe('Biden');
+    expect(biden.start).toBe(text.indexOf("Biden's"));
+  });
+
+  it('strips multi-word titles and lower-case role words', () => {
+    const text = 'Secretary of State Antony Blinken spoke. Kremlin spokesman Dmitry Peskov told reporters that.';
+    expect(brief(run(text))).toEqual([
+      'Antony Blinken|PER|-|-|Antony Blinken',
+      'Kremlin|ORG|-|-|Kremlin',
+      'Dmitry Peskov|PER|-|-|Dmitry Peskov',
+    ]);
+  });
+
+  it('maps country variants to one canonical name with its ISO code', () => {
+    const text = 'Officials in the U.S. and the US said America and the United States agree. The U.K. and Britain too.';
+    const places = run(text).map((m) => `${m.text}>${m.canonical}/${m.country_code}/${m.subtype}`);
+    expect(places).toEqual([
+      'U.S.>United States/US/GPE',
+      'US>United States/US/GPE',
+      'America>United States/US/GPE',
+      'United States>United States/US/GPE',
+      'U.K.>United Kingdom/GB/GPE',
+      'Britain>United Kingdom/GB/GPE',
+    ]);
+  });
+
+  it('types nationalities as MISC/NORP with the country code, plural included', () => {
+    const m = run('Ukrainian officials met Russians on the border.');
+    expect(brief(m)).toEqual(['Ukrainian|MISC|NORP|UA|Ukrainian', 'Russians|MISC|NORP|RU|Russian']);
+  });
+
+  it('links an acronym to the expansion the text defines', () => {
+    const text = 'The North Atlantic Treaty Organization (NATO) met in Brussels. Later NATO said it would expand.';
+    const natos = find(run(text), 'NATO');
+    expect(natos).toHaveLength(2);
+    for (const m of natos) expect([m.type, m.canonical]).toEqual(['ORG', 'North Atlantic Treaty Organization']);
+    expect(find(run(text), 'North Atlantic Treaty Organization')[0]?.type).toBe('ORG');
+  });
+
+  it('recognises laws, events and organisation suffixes', () => {
+    const text = 'He wants to revive the Minsk agreements before the Summit for Democracy, reports The Wall Street Journal.';
+    expect(brief(run(text))).toEqual([
+      'Minsk agreements|MISC|LAW|-|Minsk agreements',
+      'Summit for Democracy|MISC|EVENT|-|Summit for Democracy',
+      'Wall Street Journal|ORG|-|-|Wall Street Journal',
+    ]);
+  });
+
+  it('splits a hyphen pair of known names and keeps the name part of "Kremlin-led"', () => {
+    const text = 'Officials say Putin spoke and Biden answered. The Biden-Putin call eased fears of a Kremlin-led war.';
+    const tail = run(text).slice(2).map((m) => `${m.text}@${m.start}`);
+    const at = text.indexOf('Biden-Putin');
+    expect(tail).toEqual([`Biden@${at}`, `Putin@${at + 6}`, `Kremlin@${text.indexOf('Kremlin-led')}`]);
+  });
+
+  it('gives a one-word person the longest full name in the document, earlier or later', () => {
+    const text = 'Maynes says the talks failed. Later, Charles Maynes added that nothing changed.';
+    const maynes = run(text).filter((m) => m.text.endsWith('Maynes'));
+    expect(maynes.map((m) => `${m.text}|${m.type}|${m.canonical}`)).toEqual([
+      'Maynes|PER|Charles Maynes',
+      'Charles Maynes|PER|Charles Maynes',
+    ]);
+  });
+
+  it('uses the title as evidence but returns mentions of the text only', () => {
+    const text = 'Kowalska said she was pleased with the prize.';
+    const mentions = run(text, 'Maria Kowalska wins the Warsaw poetry prize');
+    expect(brief(mentions)).toEqual(['Kowalska|PER|-|-|Maria Kowalska']);
+    expect(mentions.every((m) => m.end <= text.length)).toBe(true);
+  });
+
+  it('returns sorted, non-overlapping spans whose text matches the offsets, the same on every call', () => {
+    const text = readFileSync(join(SEEDS, readdirSync(SEEDS).sort()[4]!), 'utf8');
+    const a = run(text);
+    expect(run(text)).toEqual(a);
+    for (let i = 0; i < a.length; i++) {
+      expect(text.slice(a[i]!.start, a[i]!.end)).toBe(a[i]!.text);
+      if (i > 0) expect(a[i]!.start).toBeGreaterThanOrEqual(a[i - 1]!.end);
+    }
+  });
+});
+
+describe('extractEntities negatives', () => {
+  it('does not take capitalised sentence openers for names', () => {
+    const text = 'When Biden meets Putin, he will push. According to reports, Putin is wary. Importantly, nobody agreed. Should talks fail, sanctions should follow.';
+    expect(run(text).map((m) => m.text)).toEqual(['Biden', 'Putin', 'Putin']);
+  });
+
+  it('keeps only supported names in an ALL-CAPS headline line', () => {
+    const text = 'PUTIN WARNS NATO\n\nPutin said NATO must not expand, and warns of a response.';
+    const headline = run(text).filter((m) => m.end <= text.indexOf('\n'));
+    expect(headline.map((m) => `${m.text}|${m.type}|${m.canonical}`)).toEqual(['PUTIN|PER|Putin', 'NATO|ORG|NATO']);
+  });
+
+  it('knows places in an ALL-CAPS headline from the gazetteer alone', () => {
+    const text = 'TROOPS MASS AS RUSSIA AND NEW ZEALAND TALK\n\nSoldiers gathered while talks went on.';
+    expect(brief(run(text))).toEqual(['RUSSIA|LOC|GPE|RU|Russia', 'NEW ZEALAND|LOC|GPE|NZ|New Zealand']);
+  });
+
+  it('keeps only supported names in a Title-Case headline line', () => {
+    const text = 'Tuesday’s Call Could Determine Ukraine’s Future With Biden\n\nThe call with Biden will determine the future of Ukraine.';
+    const headline = run(text).filter((m) => m.end <= text.indexOf('\n'));
+    expect(headline.map((m) => m.text)).toEqual(['Ukraine', 'Biden']);
+  });
+});
+
+describe('extractEntities on the seed articles', () => {
+  const prefixes = ['000', '001', '002', '003', '004'];
+
+  it.each(prefixes)('seed %s names Joe Biden and Vladimir Putin canonically', (prefix) => {
+    const people = new Set(seed(prefix).filter((m) => m.type === 'PER').map((m) => m.canonical));
+    expect(people).toContain('Joe Biden');
+    expect(people).toContain('Vladimir Putin');
+  });
+
+  it('seed 004: Peskov, Kremlin, NATO, Ukraine, White House', () => {
+    const m = seed('004');
+    expect(find(m, 'Dmitry Peskov').map((x) => x.type)).toEqual(['PER']);
+    expect(new Set(find(m, 'Kremlin').map((x) => x.type))).toEqual(new Set(['ORG']));
+    expect(new Set(find(m, 'NATO').map((x) => x.type))).toEqual(new Set(['ORG']));
+    expect(new Set(find(m, 'Ukraine').map((x) => `${x.type}/${x.subtype}/${x.country_code}`))).toEqual(new Set(['LOC/GPE/UA']));
+    expect(find(m, 'White House').map((x) => x.type)).toEqual(['ORG']);
+  });
+
+  it('seed 003: Blinken without his title, the Minsk agreements, the White House', () => {
+    const m = seed('003');
+    expect(find(m, 'Antony Blinken').map((x) => x.type)).toEqual(['PER']);
+    expect(m.some((x) => x.text.includes('Secretary'))).toBe(false);
+    expect(find(m, 'Minsk agreements').map((x) => `${x.type}/${x.subtype}`)).toEqual(['MISC/LAW']);
+    expect(find(m, 'White House').map((x) => x.type)).toEqual(['ORG']);
+  });
+
+  it('seed 000: sentence openers "When", "According", "While" and "The" are not names', () => {
+    const texts = new Set(seed('000').map((m) => m.text));
+    for (const w of ['When', 'According', 'While', 'The', 'Any', 'There']) expect(texts).not.toContain(w);
+  });
+});
