@@ -2,7 +2,8 @@
  * `npm run bench`: runs the full pipeline on real corpora and prints one row per corpus:
  * documents/s, MB/s, peak RSS, per-stage seconds, output size, and the ratio of the pipeline's
  * time to a floor measured in the same run (reading every file and splitting it into words), so
- * figures stay comparable on a noisy machine. Corpora are read in place from ../shared.
+ * figures stay comparable on a noisy machine. Then each per-document step alone on BBC
+ * (scripts/bench/components.ts). Corpora are read in place from ../shared.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
@@ -10,6 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { discoverInputs } from '../../stages/ingest/discover.js';
 import type { RunSummary } from '../../pipeline/run.js';
+import { componentThroughput } from './components.js';
 
 const CORPORA: [string, string][] = [
   ['seeds', 'seeds'],
@@ -52,3 +54,6 @@ for (const [name, input] of CORPORA) {
   );
 }
 console.log('\nseconds = wall time of the whole CLI process (tsx start-up included); machine:', process.platform, process.arch, `${(await import('node:os')).cpus().length} cores`);
+
+const bbc = CORPORA.find(([name]) => name === 'BBC')![1];
+if (existsSync(bbc)) console.log('\nPer-document steps on one core, BBC:\n\n' + (await componentThroughput(bbc)));
