@@ -15,11 +15,10 @@ import { OUTPUT_README } from './output-readme.js';
 import { StageRunner } from './runner.js';
 import type { Stage, StageStats } from './stage.js';
 import { StagedTable } from './staging.js';
-import { DOCUMENT_GROUP_COLUMNS, DOCUMENT_STAGE_COLUMNS, TABLES } from './tables.js';
+import { AGGREGATE_TABLES, DOCUMENT_GROUP_COLUMNS, DOCUMENT_STAGE_COLUMNS, TABLES } from './tables.js';
 import { writeTables } from './write-tables.js';
 
 export const PIPELINE_VERSION = '0.1.0';
-const AGGREGATE_TABLES = ['entities', 'cooccurrence', 'claims'];
 
 export interface RunSummary {
   run_id: string;
@@ -130,7 +129,7 @@ async function runInto(
     runAggregates: config.stages.aggregate,
     runRecord: (aggregateSeconds, rowCounts, duckdbVersion) => {
       aggregateStats.seconds = aggregateSeconds;
-      aggregateStats.n_out = AGGREGATE_TABLES.reduce((sum, t) => sum + (rowCounts[t] ?? 0), 0);
+      aggregateStats.n_out = AGGREGATE_TABLES.reduce((sum, t) => sum + (rowCounts[t.name] ?? 0), 0);
       return runRow(runId, startedAt, config, files.length, documents.rows, runner.problems.length, [...runner.stats, aggregateStats], duckdbVersion);
     },
   });

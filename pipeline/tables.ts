@@ -94,6 +94,21 @@ export const TABLES = {
       c('texts', 'VARCHAR[]'), c('subject_n_values', 'BIGINT'), c('subject_min', 'DOUBLE'), c('subject_max', 'DOUBLE'), c('subject_disagrees', 'BOOLEAN'),
     ],
   },
+  entity_daily: {
+    name: 'entity_daily',
+    origin: 'sql',
+    orderBy: 'date, mention_count DESC, entity_id',
+    columns: [c('date', 'DATE'), c('entity_id', 'VARCHAR'), c('name', 'VARCHAR'), c('mention_count', 'BIGINT'), c('doc_count', 'BIGINT')],
+  },
+  sources: {
+    name: 'sources',
+    origin: 'sql',
+    orderBy: 'n_documents DESC, source',
+    columns: [
+      c('source', 'VARCHAR'), c('n_documents', 'BIGINT'), c('n_duplicates', 'BIGINT'), c('kept_chars', 'BIGINT'), c('removed_chars', 'BIGINT'),
+      c('boilerplate_share', 'DOUBLE'), c('first_date', 'DATE'), c('last_date', 'DATE'), c('doc_ids', 'VARCHAR[]'),
+    ],
+  },
   problems: {
     name: 'problems',
     origin: 'stage',
@@ -119,3 +134,6 @@ export const DOCUMENT_STAGE_COLUMNS: ColumnSpec[] = TABLES.documents.columns.fil
 export const DOCUMENT_GROUP_COLUMNS: ColumnSpec[] = [DOC, c('exact_hash', 'VARCHAR'), c('dup_group_id', 'VARCHAR'), c('is_canonical', 'BOOLEAN')];
 
 export const PUBLISHED_TABLES: TableSpec[] = Object.values(TABLES);
+
+/** Tables the aggregate stage builds with stages/aggregate/*.sql: every SQL-built table but documents. */
+export const AGGREGATE_TABLES: TableSpec[] = PUBLISHED_TABLES.filter((t) => t.origin === 'sql' && t.name !== 'documents');

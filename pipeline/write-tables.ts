@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { ident, literal, readStaged } from './sql.js';
-import { PUBLISHED_TABLES, TABLES, DOCUMENT_GROUP_COLUMNS, type TableSpec } from './tables.js';
+import { AGGREGATE_TABLES, PUBLISHED_TABLES, TABLES, DOCUMENT_GROUP_COLUMNS, type TableSpec } from './tables.js';
 import { StagedTable } from './staging.js';
 
 export type OutputFormat = 'parquet' | 'csv';
@@ -50,7 +50,7 @@ export async function writeTables(options: WriteOptions): Promise<WriteResult> {
         await connection.run(await readFile(path.join(AGGREGATE_FOLDER, file), 'utf8'));
       }
     } else {
-      for (const spec of PUBLISHED_TABLES.filter((t) => t.origin === 'sql' && t.name !== 'documents')) await createEmpty(connection, spec);
+      for (const spec of AGGREGATE_TABLES) await createEmpty(connection, spec);
     }
     const aggregateSeconds = (performance.now() - started) / 1000;
     const rowCounts: Record<string, number> = {};
