@@ -1,11 +1,12 @@
 import { cpus } from 'node:os';
 import { DEFAULT_DEDUPE_OPTIONS, type DedupeOptions } from '../stages/dedupe/index.js';
 import { resolveOptions } from '../stages/dedupe/options.js';
+import type { CleanOptions } from '../stages/clean/index.js';
 import { RULE_IDS } from '../stages/clean/rules.js';
 import type { OutputFormat } from './write-tables.js';
 
 /** Stages that can be switched off; ingest and clean always run. */
-export const OPTIONAL_STAGES = ['dedupe', 'extract', 'aggregate'] as const;
+export const OPTIONAL_STAGES = ['dedupe', 'extract', 'stories', 'aggregate'] as const;
 export type OptionalStage = (typeof OPTIONAL_STAGES)[number];
 export const ALL_STAGES = ['ingest', 'clean', ...OPTIONAL_STAGES] as const;
 
@@ -17,7 +18,8 @@ export interface RunConfig {
   /** Files read at once. */
   concurrency: number;
   stages: Record<OptionalStage, boolean>;
-  clean: { disabledRules: string[] };
+  /** disabledRules, plus classifier / htmlClassifier thresholds and corpusMinDocs (stages/clean/index.ts). */
+  clean: Omit<CleanOptions, 'corpusLines'>;
   dedupe: DedupeOptions;
   logFormat: 'pretty' | 'json';
   quiet: boolean;
@@ -31,7 +33,7 @@ export function defaultConfig(): RunConfig {
     output: 'output',
     formats: ['parquet', 'csv'],
     concurrency: Math.max(1, cpus().length),
-    stages: { dedupe: true, extract: true, aggregate: true },
+    stages: { dedupe: true, extract: true, stories: true, aggregate: true },
     clean: { disabledRules: [] },
     dedupe: { ...DEFAULT_DEDUPE_OPTIONS },
     logFormat: process.stderr.isTTY ? 'pretty' : 'json',

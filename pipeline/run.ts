@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto';
+import type { DuckDBConnection } from '@duckdb/node-api';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { cleanStage } from '../stages/clean/index.js';
 import { dedupeSignatureStage } from '../stages/dedupe/stage.js';
-import { groupDuplicates, type DedupeDoc, type DocSignature } from '../stages/dedupe/index.js';
+import { groupDuplicatesInDuckDB, SIGNATURE_COLUMNS, type DocSignature } from '../stages/dedupe/index.js';
+import { buildStories } from '../stages/stories/index.js';
 import { extractStage } from '../stages/extract/index.js';
 import { discoverInputs, ingestStage, type InputFile } from '../stages/ingest/index.js';
 import type { Article, DocumentRecord } from '../stages/types.js';
@@ -15,8 +17,8 @@ import { OUTPUT_README } from './output-readme.js';
 import { StageRunner } from './runner.js';
 import type { Stage, StageStats } from './stage.js';
 import { StagedTable } from './staging.js';
-import { AGGREGATE_TABLES, DOCUMENT_GROUP_COLUMNS, DOCUMENT_STAGE_COLUMNS, TABLES } from './tables.js';
-import { writeTables } from './write-tables.js';
+import { AGGREGATE_TABLES, DOCUMENT_GROUP_COLUMNS, DOCUMENT_STAGE_COLUMNS, DOCUMENT_STORY_COLUMNS, TABLES, type ColumnSpec } from './tables.js';
+import { createEmptyTable, writeTables } from './write-tables.js';
 
 export const PIPELINE_VERSION = '0.1.0';
 
@@ -89,32 +91,47 @@ async function runInto(
   const mentions = stage('mentions');
   const quantities = stage('quantities');
   const dates = stage('dates');
+  const quotes = stage('quotes');
+
+  // Dedupe's per-document half: signatures staged like any table; the global half is SQL over them.
+  const signatures = stage('dedupe_signatures', SIGNATURE_COLUMNS);
 
   const stream = buildStream(config, runner, files);
-  const dedupeDocs: DedupeDoc[] = [];
   let inputBytes = 0;
   for await (const record of stream) {
     const { article } = record;
     inputBytes += article.bytes;
-    await documents.append(documentRow(article));
+    await documents.append(documentRow(article, record.annotations?.published_at_inferred ?? null));
     for (const line of article.removed) await removed.append({ doc_id: article.doc_id, ...line });
-    if (record.signature) dedupeDocs.push({ doc_id: article.doc_id, signature: record.signature as DocSignature, n_chars: article.text.length, published_at: article.published_at });
-    if (record.annotations) await appendAnnotations(article, record.annotations, { mentions, quantities, dates });
+    if (record.signature) {
+      const signature = record.signature as DocSignature;
+      await signatures.append({ doc_id: article.doc_id, exact_hash: signature.exact_hash, n_chars: [...article.text].length, published_at: article.published_at, n_shingles: signature.n_shingles, minhash: Array.from(signature.minhash) });
+    }
+    if (record.annotations) await appendAnnotations(article, record.annotations, { mentions, quantities, dates, quotes });
   }
   if (documents.rows === 0) {
     throw new RunError(`no readable document in ${config.inputs.join(', ')} (${files.length} files found, ${runner.problems.length} problems: ${summarizeCodes(runner.problems.map((p) => p.code))}); give files of type .txt, .jsonl, .json or .csv with text.`);
   }
 
-  const groups = stage('document_groups', DOCUMENT_GROUP_COLUMNS);
-  const duplicates = stage('duplicates');
-  if (config.stages.dedupe) {
-    const result = await runner.global({ name: 'dedupe-groups', version: '1.0.0' }, dedupeDocs.length, () => groupDuplicates(dedupeDocs, config.dedupe), (r) => r.pairs.length);
-    for (const doc of dedupeDocs) {
-      const group = result.groups.get(doc.doc_id)!;
-      await groups.append({ doc_id: doc.doc_id, exact_hash: doc.signature.exact_hash, ...group });
-    }
-    for (const pair of result.pairs) await duplicates.append({ ...pair });
-  } else runner.skip({ name: 'dedupe-groups', version: '1.0.0' });
+  // Global steps, run by writeTables on the loaded staged tables before `documents` is built.
+  // A skipped step still creates its tables, empty, so `documents` and the aggregates can join them.
+  const globalStep = (step: { name: string; version: string }, enabled: boolean, tables: [string, ColumnSpec[]][], nIn: number, build: (connection: DuckDBConnection) => Promise<number>) =>
+    async (connection: DuckDBConnection) => {
+      if (enabled) {
+        await runner.global(step, nIn, () => build(connection), (nOut) => nOut);
+        return;
+      }
+      runner.skip(step);
+      for (const [name, columns] of tables) await createEmptyTable(connection, name, columns);
+    };
+  const globalSteps = [
+    globalStep({ name: 'dedupe-groups', version: '2.0.0' }, config.stages.dedupe, [['document_groups', DOCUMENT_GROUP_COLUMNS], ['duplicates', TABLES.duplicates.columns]], signatures.rows, (connection) =>
+      groupDuplicatesInDuckDB(connection, config.dedupe),
+    ),
+    globalStep({ name: 'stories', version: '1.0.0' }, config.stages.stories, [['document_stories', DOCUMENT_STORY_COLUMNS], ['stories', TABLES.stories.columns]], documents.rows, (connection) =>
+      buildStories(connection),
+    ),
+  ];
 
   const problems = stage('problems');
   for (const problem of runner.problems) await problems.append({ ...problem });
@@ -126,6 +143,7 @@ async function runInto(
     workFolder,
     formats: config.formats,
     staged,
+    globalSteps,
     runAggregates: config.stages.aggregate,
     runRecord: (aggregateSeconds, rowCounts, duckdbVersion) => {
       aggregateStats.seconds = aggregateSeconds;
@@ -170,7 +188,7 @@ function buildStream(config: RunConfig, runner: StageRunner, files: InputFile[])
   return records;
 }
 
-function documentRow(article: Article): Record<string, unknown> {
+function documentRow(article: Article, publishedAtInferred: string | null): Record<string, unknown> {
   return {
     doc_id: article.doc_id,
     source_path: article.source_path,
@@ -179,9 +197,14 @@ function documentRow(article: Article): Record<string, unknown> {
     encoding: article.encoding,
     title: article.title,
     published_at: article.published_at,
+    published_at_inferred: publishedAtInferred,
+    published_at_source: article.published_at ? 'input' : publishedAtInferred ? 'inferred' : null,
     crawled_at: article.crawled_at,
     url: article.url,
     source: article.source,
+    site: article.site ?? null,
+    author: article.author ?? null,
+    lang: article.lang ?? null,
     text: article.text,
     n_chars: [...article.text].length,
     n_words: article.n_words,
@@ -194,7 +217,7 @@ function documentRow(article: Article): Record<string, unknown> {
 async function appendAnnotations(
   article: Article,
   annotations: NonNullable<DocumentRecord['annotations']>,
-  tables: { mentions: StagedTable; quantities: StagedTable; dates: StagedTable },
+  tables: { mentions: StagedTable; quantities: StagedTable; dates: StagedTable; quotes: StagedTable },
 ): Promise<void> {
   const at = codePointOffsets(article.text);
   const doc_id = article.doc_id;
@@ -210,6 +233,9 @@ async function appendAnnotations(
   }
   for (const d of annotations.dates) {
     await tables.dates.append({ doc_id, text: d.text, resolved: d.resolved, resolved_end: d.resolved_end, granularity: d.granularity, reference_date: d.reference_date, reference: d.reference, start: at(d.start), end: at(d.end) });
+  }
+  for (const q of annotations.quotes) {
+    await tables.quotes.append({ doc_id, text: q.text, speaker: q.speaker, speaker_canonical: q.speaker_canonical, speaker_entity_id: q.speaker_entity_id, verb: q.verb, start: at(q.start), end: at(q.end), sentence_start: at(q.sentence_start), sentence_end: at(q.sentence_end) });
   }
 }
 

@@ -15,8 +15,11 @@ export interface TableSpec {
   columns: ColumnSpec[];
   /** ORDER BY clause applied when the table is written. */
   orderBy: string;
-  /** Tables written by a per-document stage (staged as NDJSON) vs built by SQL in the global phase. */
-  origin: 'stage' | 'sql';
+  /**
+   * Tables written by a per-document stage (staged as NDJSON), built by a global step before
+   * `documents` (dedupe, stories: stages/dedupe, stages/stories), or built by the aggregate SQL.
+   */
+  origin: 'stage' | 'global' | 'sql';
 }
 
 const c = (name: string, type: string): ColumnSpec => ({ name, type });
@@ -30,9 +33,11 @@ export const TABLES = {
     orderBy: 'source_path, record_no NULLS FIRST, doc_id',
     columns: [
       DOC, c('source_path', 'VARCHAR'), c('record_no', 'INTEGER'), c('format', 'VARCHAR'), c('encoding', 'VARCHAR'),
-      c('title', 'VARCHAR'), c('published_at', 'DATE'), c('crawled_at', 'TIMESTAMPTZ'), c('url', 'VARCHAR'), c('source', 'VARCHAR'),
+      c('title', 'VARCHAR'), c('published_at', 'DATE'), c('published_at_inferred', 'DATE'), c('published_at_source', 'VARCHAR'), c('crawled_at', 'TIMESTAMPTZ'), c('url', 'VARCHAR'), c('source', 'VARCHAR'),
+      c('site', 'VARCHAR'), c('author', 'VARCHAR'), c('lang', 'VARCHAR'),
       c('text', 'VARCHAR'), c('n_chars', 'INTEGER'), c('n_words', 'INTEGER'), c('n_sentences', 'INTEGER'), c('n_removed_lines', 'INTEGER'),
       c('input_bytes', 'BIGINT'), c('exact_hash', 'VARCHAR'), c('dup_group_id', 'VARCHAR'), c('is_canonical', 'BOOLEAN'),
+      c('story_id', 'VARCHAR'),
     ],
   },
   removed_lines: {
@@ -43,9 +48,18 @@ export const TABLES = {
   },
   duplicates: {
     name: 'duplicates',
-    origin: 'stage',
+    origin: 'global',
     orderBy: 'doc_id_a, doc_id_b',
     columns: [c('doc_id_a', 'VARCHAR'), c('doc_id_b', 'VARCHAR'), c('similarity', 'DOUBLE'), c('method', 'VARCHAR')],
+  },
+  stories: {
+    name: 'stories',
+    origin: 'global',
+    orderBy: 'n_documents DESC, story_id',
+    columns: [
+      c('story_id', 'VARCHAR'), c('label', 'VARCHAR'), c('first_date', 'DATE'), c('last_date', 'DATE'), c('n_documents', 'BIGINT'),
+      c('n_sources', 'BIGINT'), c('doc_ids', 'VARCHAR[]'),
+    ],
   },
   mentions: {
     name: 'mentions',
@@ -69,6 +83,15 @@ export const TABLES = {
     orderBy: 'doc_id, start',
     columns: [DOC, c('text', 'VARCHAR'), c('resolved', 'DATE'), c('resolved_end', 'DATE'), c('granularity', 'VARCHAR'), c('reference_date', 'DATE'), c('reference', 'VARCHAR'), ...SPAN],
   },
+  quotes: {
+    name: 'quotes',
+    origin: 'stage',
+    orderBy: 'doc_id, start',
+    columns: [
+      DOC, c('text', 'VARCHAR'), c('speaker', 'VARCHAR'), c('speaker_canonical', 'VARCHAR'), c('speaker_entity_id', 'VARCHAR'), c('verb', 'VARCHAR'),
+      ...SPAN, c('sentence_start', 'INTEGER'), c('sentence_end', 'INTEGER'),
+    ],
+  },
   entities: {
     name: 'entities',
     origin: 'sql',
@@ -91,7 +114,8 @@ export const TABLES = {
     columns: [
       c('claim_key', 'VARCHAR'), c('subject', 'VARCHAR'), c('value', 'DOUBLE'), c('low', 'DOUBLE'), c('high', 'DOUBLE'), c('unit', 'VARCHAR'),
       c('qualifiers', 'VARCHAR[]'), c('doc_count', 'BIGINT'), c('doc_ids', 'VARCHAR[]'), c('source_paths', 'VARCHAR[]'), c('attributed_to', 'VARCHAR[]'),
-      c('texts', 'VARCHAR[]'), c('subject_n_values', 'BIGINT'), c('subject_min', 'DOUBLE'), c('subject_max', 'DOUBLE'), c('subject_disagrees', 'BOOLEAN'),
+      c('texts', 'VARCHAR[]'), c('first_published', 'DATE'), c('last_published', 'DATE'), c('subject_n_values', 'BIGINT'), c('subject_min', 'DOUBLE'),
+      c('subject_max', 'DOUBLE'), c('subject_n_sources', 'BIGINT'), c('subject_disagrees', 'BOOLEAN'),
     ],
   },
   entity_daily: {
@@ -130,8 +154,9 @@ export const TABLES = {
 export type TableName = keyof typeof TABLES;
 
 /** Per-document facts the global phase joins into `documents` (staged, not published). */
-export const DOCUMENT_STAGE_COLUMNS: ColumnSpec[] = TABLES.documents.columns.filter((col) => !['exact_hash', 'dup_group_id', 'is_canonical'].includes(col.name));
+export const DOCUMENT_STAGE_COLUMNS: ColumnSpec[] = TABLES.documents.columns.filter((col) => !['exact_hash', 'dup_group_id', 'is_canonical', 'story_id'].includes(col.name));
 export const DOCUMENT_GROUP_COLUMNS: ColumnSpec[] = [DOC, c('exact_hash', 'VARCHAR'), c('dup_group_id', 'VARCHAR'), c('is_canonical', 'BOOLEAN')];
+export const DOCUMENT_STORY_COLUMNS: ColumnSpec[] = [DOC, c('story_id', 'VARCHAR')];
 
 export const PUBLISHED_TABLES: TableSpec[] = Object.values(TABLES);
 

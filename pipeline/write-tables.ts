@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { ident, literal, readStaged } from './sql.js';
-import { AGGREGATE_TABLES, PUBLISHED_TABLES, TABLES, DOCUMENT_GROUP_COLUMNS, type TableSpec } from './tables.js';
+import { AGGREGATE_TABLES, PUBLISHED_TABLES, TABLES, DOCUMENT_GROUP_COLUMNS, DOCUMENT_STORY_COLUMNS, type TableSpec } from './tables.js';
 import { StagedTable } from './staging.js';
 
 export type OutputFormat = 'parquet' | 'csv';
@@ -17,6 +17,11 @@ export interface WriteOptions {
   workFolder: string;
   formats: OutputFormat[];
   staged: Map<string, StagedTable>;
+  /**
+   * Global steps over the loaded staged tables, run in order before `documents` is built; they must
+   * create `document_groups`, `duplicates`, `document_stories` and `stories` (dedupe, stories).
+   */
+  globalSteps: Array<(connection: DuckDBConnection) => Promise<void>>;
   /** False when the aggregate stage is skipped: its tables are written empty. */
   runAggregates: boolean;
   /** Builds the `runs` row once the aggregates are done, so it holds their timing too. */
@@ -43,6 +48,7 @@ export async function writeTables(options: WriteOptions): Promise<WriteResult> {
     for (const [name, table] of options.staged) {
       await connection.run(`CREATE TABLE ${ident(name)} AS SELECT * FROM ${readStaged(table.file, table.columns)}`);
     }
+    for (const step of options.globalSteps) await step(connection);
     await connection.run(buildDocumentsSql());
     const started = performance.now();
     if (options.runAggregates) {
@@ -50,7 +56,7 @@ export async function writeTables(options: WriteOptions): Promise<WriteResult> {
         await connection.run(await readFile(path.join(AGGREGATE_FOLDER, file), 'utf8'));
       }
     } else {
-      for (const spec of AGGREGATE_TABLES) await createEmpty(connection, spec);
+      for (const spec of AGGREGATE_TABLES) await createEmptyTable(connection, spec.name, spec.columns);
     }
     const aggregateSeconds = (performance.now() - started) / 1000;
     const rowCounts: Record<string, number> = {};
@@ -73,17 +79,16 @@ export async function writeTables(options: WriteOptions): Promise<WriteResult> {
   }
 }
 
-/** `documents` = the per-document facts joined with the dedupe groups of the global phase. */
+/** `documents` = the per-document facts joined with the dedupe groups and stories of the global phase. */
 function buildDocumentsSql(): string {
-  const columns = TABLES.documents.columns.map((col) => {
-    const fromGroups = DOCUMENT_GROUP_COLUMNS.some((g) => g.name === col.name && g.name !== 'doc_id');
-    return `${fromGroups ? 'g' : 'd'}.${ident(col.name)}`;
-  });
-  return `CREATE TABLE documents AS SELECT ${columns.join(', ')} FROM documents_stage d LEFT JOIN document_groups g ON g.doc_id = d.doc_id`;
+  const from = (list: typeof DOCUMENT_GROUP_COLUMNS, name: string) => list.some((g) => g.name === name && g.name !== 'doc_id');
+  const columns = TABLES.documents.columns.map((col) => `${from(DOCUMENT_GROUP_COLUMNS, col.name) ? 'g' : from(DOCUMENT_STORY_COLUMNS, col.name) ? 's' : 'd'}.${ident(col.name)}`);
+  return `CREATE TABLE documents AS SELECT ${columns.join(', ')} FROM documents_stage d LEFT JOIN document_groups g ON g.doc_id = d.doc_id LEFT JOIN document_stories s ON s.doc_id = d.doc_id`;
 }
 
-async function createEmpty(connection: DuckDBConnection, spec: TableSpec): Promise<void> {
-  await connection.run(`CREATE TABLE ${ident(spec.name)} (${spec.columns.map((col) => `${ident(col.name)} ${col.type}`).join(', ')})`);
+/** Creates a table with the given columns and no rows (the tables of a skipped global step). */
+export async function createEmptyTable(connection: DuckDBConnection, name: string, columns: { name: string; type: string }[]): Promise<void> {
+  await connection.run(`CREATE OR REPLACE TABLE ${ident(name)} (${columns.map((col) => `${ident(col.name)} ${col.type}`).join(', ')})`);
 }
 
 /** A table whose columns drift from the contract is a bug: fail the run rather than publish it. */

@@ -10,7 +10,7 @@ export interface Span {
   end: number;
 }
 
-export type InputFormat = 'txt' | 'jsonl' | 'json' | 'csv';
+export type InputFormat = 'txt' | 'jsonl' | 'json' | 'csv' | 'html';
 
 /** One document as read from disk, before any cleaning. */
 export interface RawDoc {
@@ -32,6 +32,12 @@ export interface RawDoc {
   crawled_at: string | null;
   url: string | null;
   source: string | null;
+  /** Page metadata of HTML inputs (stages/ingest/html-meta.ts): site name, author, language tag; absent or null otherwise. */
+  site?: string | null;
+  author?: string | null;
+  lang?: string | null;
+  /** Set when the text was extracted from HTML: `readability` (main content) or `page` (whole page, readability found nothing). */
+  html_extraction?: 'readability' | 'page' | null;
   /** Size of the input this record came from, in bytes (for MB/s figures). */
   bytes: number;
 }
@@ -83,7 +89,7 @@ export interface DateMention extends Span {
   granularity: 'day' | 'month' | 'year';
   /** Date the expression was resolved against, and where that date came from. */
   reference_date: string;
-  reference: 'published_at' | 'crawled_at';
+  reference: 'published_at' | 'published_at_inferred' | 'crawled_at';
 }
 
 export type EntityType = 'PER' | 'ORG' | 'LOC' | 'MISC';
@@ -113,10 +119,28 @@ export interface ClaimedQuantity extends Quantity {
   subject_source: 'text' | 'context' | null;
 }
 
+/** A direct quotation and, when the text names one, its speaker (stages/extract/quotes.ts). */
+export interface Quote extends Span {
+  /** The quoted words, without the quotation marks. */
+  text: string;
+  /** The speaker as written ("Kremlin spokesman Dmitry Peskov" → "Dmitry Peskov"); null when unnamed. */
+  speaker: string | null;
+  /** Canonical name and entity id of the speaker's mention, when the speaker is a recognised entity. */
+  speaker_canonical: string | null;
+  speaker_entity_id: string | null;
+  /** The reporting verb ("said", "told"), null when the speaker was taken from a colon or the paragraph. */
+  verb: string | null;
+  sentence_start: number;
+  sentence_end: number;
+}
+
 export interface Annotations {
   mentions: LinkedMention[];
   quantities: ClaimedQuantity[];
   dates: DateMention[];
+  quotes: Quote[];
+  /** Publication date inferred from the text and crawl date when the input states none (stages/extract/dates.ts). */
+  published_at_inferred: string | null;
 }
 
 /**

@@ -8,9 +8,11 @@ import { computeSignature } from '../../stages/dedupe/index.js';
 import { extractDates } from '../../stages/extract/dates.js';
 import { extractEntities } from '../../stages/extract/entities/index.js';
 import { extractQuantities } from '../../stages/extract/quantities.js';
+import { extractQuotes } from '../../stages/extract/quotes.js';
 import { decodeBytes } from '../../stages/ingest/decode.js';
 import { parseFile } from '../../stages/ingest/records.js';
 import type { Article, RawDoc } from '../../stages/types.js';
+import { extractHtml } from '../../stages/ingest/html.js';
 import { readFile } from 'node:fs/promises';
 
 export async function componentThroughput(input: string): Promise<string> {
@@ -27,11 +29,13 @@ export async function componentThroughput(input: string): Promise<string> {
   const megabytes = articles.reduce((sum, a) => sum + Buffer.byteLength(a.text), 0) / 1e6;
   const reference = { date: '2021-12-07', source: 'published_at' as const };
   const steps: [string, () => void][] = [
-    ['clean (line rules, segmentation)', () => raws.forEach((raw) => cleanDocument(raw))],
+    ['clean (line rules, classifier, segmentation)', () => raws.forEach((raw) => cleanDocument(raw))],
+    ['clean without the classifier', () => raws.forEach((raw) => cleanDocument(raw, { disabledRules: [], classifier: { enabled: false } }))],
     ['dedupe signature', () => articles.forEach((a) => computeSignature(a.text))],
     ['entities', () => articles.forEach((a) => extractEntities(a.text, a.sentences, a.title))],
     ['quantities', () => articles.forEach((a) => extractQuantities(a.text, a.sentences))],
     ['dates (chrono-node)', () => articles.forEach((a) => extractDates(a.text, reference))],
+    ['quotes (no mentions)', () => articles.forEach((a) => extractQuotes(a.text, a.sentences, []))],
   ];
   const rows = [`| step | seconds | MB/s (cleaned text, ${megabytes.toFixed(2)} MB) |`, '|---|---|---|'];
   for (const [name, step] of steps) {
@@ -42,4 +46,20 @@ export async function componentThroughput(input: string): Promise<string> {
     rows.push(`| ${name} | ${seconds.toFixed(2)} | ${(megabytes / seconds).toFixed(1)} |`);
   }
   return rows.join('\n');
+}
+
+/** HTML extraction (linkedom + readability + metadata) on one core: pages/s over the first `limit` pages of a folder, after a warm-up. */
+export async function htmlThroughput(folder: string, limit = 200): Promise<string> {
+  const { files } = await discoverInputs([folder]);
+  const pages: string[] = [];
+  for (const file of files.filter((f) => /\.html?$/i.test(f.source_path)).slice(0, limit)) {
+    const decoded = decodeBytes(await readFile(file.absolute_path), file.source_path);
+    if (decoded.ok) pages.push(decoded.text);
+  }
+  pages.slice(0, 20).forEach((html) => extractHtml(html));
+  const started = performance.now();
+  for (const html of pages) extractHtml(html);
+  const seconds = (performance.now() - started) / 1000;
+  const mb = pages.reduce((sum, html) => sum + Buffer.byteLength(html), 0) / 1e6;
+  return `| HTML extraction (readability on linkedom), ${pages.length} pages, ${mb.toFixed(1)} MB | ${seconds.toFixed(2)} s | ${(pages.length / seconds).toFixed(1)} pages/s |`;
 }

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { discoverInputs } from '../../stages/ingest/discover.js';
 import type { RunSummary } from '../../pipeline/run.js';
-import { componentThroughput } from './components.js';
+import { componentThroughput, htmlThroughput } from './components.js';
 
 const CORPORA: [string, string][] = [
   ['seeds', 'seeds'],
@@ -57,3 +57,5 @@ console.log('\nseconds = wall time of the whole CLI process (tsx start-up includ
 
 const bbc = CORPORA.find(([name]) => name === 'BBC')![1];
 if (existsSync(bbc)) console.log('\nPer-document steps on one core, BBC:\n\n' + (await componentThroughput(bbc)));
+const trafilaturaPages = '../shared/eval/boilerplate/trafilatura/html';
+if (existsSync(trafilaturaPages)) console.log('\nHTML extraction on one core, Trafilatura pages:\n\n| step | seconds | speed |\n|---|---|---|\n' + (await htmlThroughput(trafilaturaPages)));

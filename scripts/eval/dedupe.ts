@@ -3,6 +3,11 @@
  * not merge (same events, different outlets), and throughput.
  *
  *   npm run eval -- dedupe            (or: npx tsx scripts/eval/dedupe.ts [--shared DIR])
+ *   npm run eval -- dedupe --corpus DIR [--no-clean] [--memory-limit 1GB]
+ *
+ * --corpus scores a corpus built by ../shared/tools/make-corpus.mjs against its truth.jsonl (see
+ * scripts/eval/dedupe/scale.ts): the pipeline's ingest + clean, signatures staged as NDJSON, the
+ * global phase in a file-backed DuckDB, with time and peak RSS.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -28,6 +33,12 @@ interface Scores {
 const NEAR_THRESHOLD = 0.8;
 
 export async function run(args: string[]): Promise<void> {
+  const corpusFlag = args.indexOf('--corpus');
+  if (corpusFlag >= 0) {
+    const { runScale } = await import('./dedupe/scale.js');
+    await runScale(args[corpusFlag + 1] ?? '', sharedDir(args), args);
+    return;
+  }
   const shared = sharedDir(args);
   const bbc = readCorpus(path.join(shared, 'corpora/bbc'));
   const exactTruth = readJson<Array<[string, string]>>(path.join(shared, 'eval/dedupe/bbc-exact-duplicate-pairs.json')).map(([a, b]) => key(a, b));
@@ -39,7 +50,7 @@ export async function run(args: string[]): Promise<void> {
   const t0 = performance.now();
   const docs = signCorpus(bbc);
   const t1 = performance.now();
-  const result = groupDuplicates(docs);
+  const result = await groupDuplicates(docs);
   const t2 = performance.now();
 
   const exactClasses = classes(docs.map((d) => [d.doc_id, d.signature.exact_hash]));
@@ -49,7 +60,7 @@ export async function run(args: string[]): Promise<void> {
   const groupScores = score(pairsWithin(finalGroups), nearTruth);
 
   const wiki = readCorpus(path.join(shared, 'corpora/wikiref/WikiRef220'));
-  const wikiResult = groupDuplicates(signCorpus(wiki));
+  const wikiResult = await groupDuplicates(signCorpus(wiki));
 
   const sigSeconds = (t1 - t0) / 1000;
   const groupSeconds = (t2 - t1) / 1000;

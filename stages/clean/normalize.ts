@@ -11,9 +11,16 @@ export function normalizeLine(line: string): string {
 /** A word: letters and digits, joined across apostrophes, inner dots and digit-group commas ("U.S.", "175,000"). */
 const WORD = /[\p{L}\p{N}]+(?:['’.,][\p{L}\p{N}]+)*/gu;
 
+let lastText = '';
+let lastCount = 0;
+
 export function countWords(text: string): number {
+  // The line rules ask for the same line's count several times in a row.
+  if (text === lastText) return lastCount;
   let n = 0;
   WORD.lastIndex = 0;
   while (WORD.exec(text) !== null) n++;
+  lastText = text;
+  lastCount = n;
   return n;
 }

@@ -1,3 +1,4 @@
+import { CLASSIFIER_RULE_IDS } from './classifier.js';
 import { countWords } from './normalize.js';
 
 /**
@@ -16,6 +17,8 @@ export interface LineContext {
   previousRule: string | null;
   /** True once a comment section has started (see `comments-start`). */
   inCommentSection: boolean;
+  /** True once a related-content section has started after the body (see `related-start`). */
+  inRelatedSection?: boolean;
 }
 
 export interface LineRule {
@@ -48,9 +51,43 @@ const COMMENT_FORM = new RegExp(
   'i',
 );
 
+/** Headings of related-content blocks after an article, in the languages of the evaluation pages. */
+const RELATED_HEADING = new RegExp(
+  '^(?:' +
+    [
+      'related(?: posts?| articles?| stories| content| links| news| reading| coverage)?',
+      'you (?:may|might) also (?:like|enjoy)', 'more (?:stories|from \\S+(?: \\S+)?|on this topic|to read)', 'recommended(?: for you| stories| articles)?', 'read next', 'trending now',
+      'ähnliche (?:beiträge|artikel|themen|nachrichten)', 'verwandte (?:artikel|beiträge|themen)', 'auch interessant', 'das (?:könnte|dürfte) (?:sie|dich) auch interessieren',
+      'mehr zum thema', 'weitere (?:artikel|beiträge|themen|nachrichten|meldungen|news)', 'lesen sie (?:auch|mehr)', 'das könnte dich auch interessieren', 'empfehlungen',
+      'à lire aussi', 'a lire aussi', 'lire aussi', 'sur le même sujet', 'articles similaires', 'dans la même rubrique',
+      'leia (?:também|mais)', 'ver también', 'te puede interesar', 'noticias relacionadas', 'artículos relacionados', 'leggi anche', 'articoli correlati', 'ezek is érdekelhetnek', 'czytaj (?:też|także)',
+    ].join('|') +
+    ')\\s*[:.…]*$',
+  'iu',
+);
+
 const BYLINE_NAME = "\\p{Lu}[\\p{L}'’.-]+(?:\\s+\\p{Lu}[\\p{L}'’.-]+){0,3}";
 const BYLINE_PREFIXED = new RegExp(`^(?:by|By|BY)\\s+${BYLINE_NAME}(?:\\s*(?:,|and|&)\\s*${BYLINE_NAME})*(?:\\s*[,|\\-–]\\s*.{0,60})?$`, 'u');
 const BYLINE_ROLE = new RegExp(`^${BYLINE_NAME}\\s*[,|\\-–]\\s*(?:(?:senior|chief|staff|contributing|political|foreign|deputy|associate|national|white house)\\s+)*(?:writer|reporter|correspondent|editor|columnist|contributor|journalist)s?$`, 'iu');
+
+/** Per document: how often each line occurs, and the lines carrying a credit (indexed once, not per line). */
+const captionIndex = new WeakMap<readonly string[], { counts: Map<string, number>; credited: string[] }>();
+
+function isRepeatedCaption(line: string, context: LineContext): boolean {
+  let index = captionIndex.get(context.lines);
+  if (index === undefined) {
+    const counts = new Map<string, number>();
+    const credited: string[] = [];
+    for (const other of context.lines) {
+      if (other === '') continue;
+      counts.set(other, (counts.get(other) ?? 0) + 1);
+      if (CREDIT.test(other)) credited.push(other);
+    }
+    index = { counts, credited };
+    captionIndex.set(context.lines, index);
+  }
+  return (index.counts.get(line) ?? 0) > 1 || index.credited.some((other) => other !== line && other.startsWith(line + ' '));
+}
 
 export const LINE_RULES: readonly LineRule[] = [
   {
@@ -67,6 +104,16 @@ export const LINE_RULES: readonly LineRule[] = [
     id: 'comment-section',
     description: 'Any line after a comment-section opener.',
     matches: (_line, context) => context.inCommentSection,
+  },
+  {
+    id: 'related-start',
+    description: 'Heading of a related-content block ("Related posts", "Ähnliche Beiträge", "À lire aussi"); after article text, the rest of the page is that block.',
+    matches: (line) => line.length <= 80 && RELATED_HEADING.test(line),
+  },
+  {
+    id: 'related-section',
+    description: 'Any line after a related-content heading that followed the article text.',
+    matches: (_line, context) => context.inRelatedSection === true,
   },
   {
     id: 'byline',
@@ -86,7 +133,7 @@ export const LINE_RULES: readonly LineRule[] = [
   {
     id: 'caption',
     description: 'Short caption lines that the page repeats, alone or in front of a credit line ("Putin and Biden.").',
-    matches: (line, context) => countWords(line) <= 10 && context.lines.some((other, i) => i !== context.index && (other === line || (other.startsWith(line + ' ') && CREDIT.test(other)))),
+    matches: (line, context) => isRepeatedCaption(line, context) && countWords(line) <= 10,
   },
   {
     id: 'title-repeat',
@@ -134,4 +181,5 @@ export const LINE_RULES: readonly LineRule[] = [
   },
 ];
 
-export const RULE_IDS: readonly string[] = LINE_RULES.map((rule) => rule.id);
+/** Every rule id a `removed_lines` row can carry: the line rules, then the classifier's and the corpus detector's. */
+export const RULE_IDS: readonly string[] = [...LINE_RULES.map((rule) => rule.id), ...CLASSIFIER_RULE_IDS, 'corpus-repeat'];

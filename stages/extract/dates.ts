@@ -12,12 +12,27 @@ import type { DateMention } from '../types.js';
  * written before it, so a yearless date that would fall after the crawl takes its past reading
  * ("in June" crawled in January 2022 is 2021-06). Offsets counted from an unnamed event ("four
  * months after", "two days later") are not resolvable against the reference date and are skipped.
+ *
+ * Tense: a yearless date whose nearest reading lies after the reference takes its past reading
+ * when the clause before it is in the past tense and has no future marker ("Biden became
+ * president in June", December 2021 article → 2021-06; "will meet in June" stays 2022-06).
+ * Weekdays: the nearest such day (chrono), moved back a week by the same past-tense rule.
+ *
+ * Reference: published_at, else a publication date inferred from the text and crawl date
+ * (inferPublicationDate, below), else the crawl date. Documents with none get no dates rows.
  */
 
 export interface DateReference {
   date: string;
   source: DateMention['reference'];
 }
+
+/** Words that put a clause in the past: "became president in June", "told reporters on December 6". */
+const PAST_CLAUSE = /\b(?:was|were|had|did|became|held|met|said|told|spoke|took|came|went|made|began|won|lost|saw|left|ago|last|\p{L}{2,}ed)\b/iu;
+/** Words that put it in the future whatever else it holds: "will meet on Tuesday", "to be held". */
+const FUTURE_CLAUSE = /\b(?:will|would|shall|going to|plans? to|expected to|scheduled|due to|set to|to be|next|upcoming|coming)\b/i;
+const CLAUSE_START = /[.!?;:]\s|\n/g;
+const MAX_CLAUSE = 200;
 
 /** Prepositions chrono includes in its match ("On Tuesday") that are not part of the date. */
 const LEADING_PREPOSITION = /^(?:on|in|at|by|since|from|until|till|before|after|during|of)\s+/i;
@@ -31,7 +46,7 @@ export function extractDates(text: string, reference: DateReference | null): Dat
   const instant = new Date(`${reference.date}T12:00:00Z`);
   const mentions: DateMention[] = [];
   for (const result of chrono.en.parse(text, { instant, timezone: 'UTC' }, { forwardDate: false })) {
-    const mention = fromChrono(result, reference);
+    const mention = fromChrono(result, reference, text);
     if (mention) mentions.push(mention);
   }
   for (const match of text.matchAll(YEAR_IN_CONTEXT)) {
@@ -43,7 +58,17 @@ export function extractDates(text: string, reference: DateReference | null): Dat
   return mentions.sort((a, b) => a.start - b.start);
 }
 
-function fromChrono(result: chrono.ParsedResult, reference: DateReference): DateMention | null {
+/** The clause before `pos` (back to the last sentence or clause break) is in the past tense. */
+export function isPastClause(text: string, pos: number): boolean {
+  const from = Math.max(0, pos - MAX_CLAUSE);
+  const window = text.slice(from, pos);
+  let cut = 0;
+  for (const m of window.matchAll(CLAUSE_START)) cut = m.index! + m[0].length;
+  const clause = window.slice(cut);
+  return PAST_CLAUSE.test(clause) && !FUTURE_CLAUSE.test(clause);
+}
+
+function fromChrono(result: chrono.ParsedResult, reference: DateReference, text: string): DateMention | null {
   const start = result.start;
   const hasDate = ['day', 'weekday', 'month', 'year'].some((unit) => start.isCertain(unit as chrono.Component));
   const relative = /\b(?:today|tomorrow|yesterday|tonight|week|month|year|ago|now)\b/i.test(result.text);
@@ -63,7 +88,9 @@ function fromChrono(result: chrono.ParsedResult, reference: DateReference): Date
   let first = start.date();
   let last = result.end?.date() ?? first;
   const instant = new Date(`${reference.date}T23:59:59Z`);
-  if (reference.source === 'crawled_at' && !start.isCertain('year') && first > instant) {
+  // Past reading of a yearless date that would land after the reference: always for a crawl date
+  // (the article was written before it), else when the clause is in the past tense.
+  if (!start.isCertain('year') && !relative && first > instant && (reference.source === 'crawled_at' || isPastClause(text, textStart))) {
     const shift = (date: Date) => (start.isCertain('month') ? new Date(Date.UTC(date.getUTCFullYear() - 1, date.getUTCMonth(), date.getUTCDate())) : new Date(date.getTime() - 7 * DAY_MS));
     first = shift(first);
     last = shift(last);
@@ -90,4 +117,31 @@ function monthStart(date: Date): string {
 
 function monthEnd(date: Date): string {
   return isoDay(new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 0)));
+}
+
+/** How far before the crawl an inferred publication date may lie (the crawl of an old page proves nothing closer). */
+const MAX_CRAWL_LAG_DAYS = 366;
+
+/**
+ * A conservative publication date for a document whose input states none: the latest calendar
+ * day the text names with its month and day (a weekday or "today" is not enough), read against
+ * the crawl date with the past reading (the article was written before it was crawled), and no
+ * more than a year before the crawl. Null without a crawl date (nothing bounds the text's dates)
+ * or without such a day. Seed 004, crawled 2022-01-18, names "December 6" and "the December 7
+ * meeting": 2021-12-07.
+ */
+export function inferPublicationDate(text: string, crawledAt: string | null): string | null {
+  if (crawledAt === null) return null;
+  const crawl = crawledAt.slice(0, 10);
+  const crawlDay = Date.parse(`${crawl}T00:00:00Z`);
+  let best: string | null = null;
+  for (const result of chrono.en.parse(text, { instant: new Date(`${crawl}T12:00:00Z`), timezone: 'UTC' }, { forwardDate: false })) {
+    if (!result.start.isCertain('month') || !result.start.isCertain('day')) continue;
+    const mention = fromChrono(result, { date: crawl, source: 'crawled_at' }, text);
+    if (mention === null || mention.granularity !== 'day') continue;
+    const day = Date.parse(`${mention.resolved_end}T00:00:00Z`);
+    if (day > crawlDay || crawlDay - day > MAX_CRAWL_LAG_DAYS * DAY_MS) continue;
+    if (best === null || mention.resolved_end > best) best = mention.resolved_end;
+  }
+  return best;
 }

@@ -2,9 +2,10 @@ import { createHash } from 'node:crypto';
 import type { Stage } from '../../pipeline/stage.js';
 import type { Annotations, Article, DocumentRecord, EntityMention, LinkedMention, Span } from '../types.js';
 import { claimSubjects } from './claims.js';
-import { extractDates, type DateReference } from './dates.js';
+import { extractDates, inferPublicationDate, type DateReference } from './dates.js';
 import { extractEntities } from './entities/index.js';
 import { extractQuantities } from './quantities.js';
+import { extractQuotes } from './quotes.js';
 
 /** Entities, quantities (with claim subjects) and dates of each document, as separate annotation lists. */
 export function extractStage(): Stage<DocumentRecord, DocumentRecord> {
@@ -18,7 +19,7 @@ export function extractStage(): Stage<DocumentRecord, DocumentRecord> {
         } catch (error) {
           // One document's failure must not end the run: record it and pass the document on unannotated.
           context.problem({ source_path: record.article.source_path, doc_id: record.article.doc_id, line: null, code: 'extract-failed', message: `extraction failed (${(error as Error).message}); the document is kept without annotations. Please report this with the document.` });
-          yield { ...record, annotations: { mentions: [], quantities: [], dates: [] } };
+          yield { ...record, annotations: { mentions: [], quantities: [], dates: [], quotes: [], published_at_inferred: null } };
         }
       }
     },
@@ -30,16 +31,23 @@ export function annotate(article: Article): Annotations {
   const mentions = extractEntities(text, sentences, article.title).map((m) => link(m, sentences));
   const quantities = extractQuantities(text, sentences);
   const subjects = claimSubjects(text, quantities, mentions);
+  const inferred = article.published_at ? null : inferPublicationDate(text, article.crawled_at);
   return {
     mentions,
     quantities: quantities.map((q, i) => ({ ...q, ...subjects[i]! })),
-    dates: extractDates(text, referenceDate(article)),
+    dates: extractDates(text, referenceDate(article, inferred)),
+    quotes: extractQuotes(text, sentences, mentions),
+    published_at_inferred: inferred,
   };
 }
 
-/** Dates resolve against the publication date, else the crawl date (see stages/extract/dates.ts). */
-export function referenceDate(article: Article): DateReference | null {
+/**
+ * Dates resolve against the publication date, else the publication date inferred from the text
+ * and crawl date, else the crawl date (see stages/extract/dates.ts).
+ */
+export function referenceDate(article: Article, inferred: string | null = null): DateReference | null {
   if (article.published_at) return { date: article.published_at, source: 'published_at' };
+  if (inferred !== null) return { date: inferred, source: 'published_at_inferred' };
   if (article.crawled_at) return { date: article.crawled_at.slice(0, 10), source: 'crawled_at' };
   return null;
 }

@@ -1,7 +1,8 @@
 /**
- * A deliberately plain HTML-to-text rendering for `html` fields of JSONL/CSV records: scripts,
- * styles and comments dropped, one line break per block element, entities decoded. Main-content
- * extraction (readability on a DOM) replaces this in the clean stage's HTML work.
+ * A deliberately plain HTML-to-text rendering: scripts, styles and comments dropped, one line
+ * break per block element, entities decoded. Ingest now extracts HTML with readability
+ * (stages/ingest/html.ts); this rendering is the "text" mode of `npm run eval -- boilerplate`,
+ * which simulates scraped text dumps of whole pages.
  */
 
 const BLOCK_TAGS = /<\/?(?:p|div|br|h[1-6]|li|ul|ol|tr|table|section|article|header|footer|nav|aside|blockquote|pre|figure|figcaption|main|hr|dd|dt|title)\b[^>]*>/gi;

@@ -63,7 +63,7 @@ function* documentsOf(result: ReadResult, context: StageContext): Generator<RawD
   }
   const format = formatOf(file.source_path);
   if (format === null) {
-    context.problem({ ...where, line: null, code: 'unsupported-format', message: `${file.source_path}: unknown file type; supported are .txt, .jsonl, .json, .csv (optionally .gz). Rename the file or leave it out of --input.` });
+    context.problem({ ...where, line: null, code: 'unsupported-format', message: `${file.source_path}: unknown file type; supported are .txt, .jsonl, .json, .csv, .html/.htm (optionally .gz). Rename the file or leave it out of --input.` });
     context.drop('unsupported-format');
     return;
   }
@@ -103,6 +103,10 @@ function* documentsOf(result: ReadResult, context: StageContext): Generator<RawD
       crawled_at: record.crawled_at,
       url: record.url,
       source: record.source,
+      site: record.site ?? null,
+      author: record.author ?? null,
+      lang: record.lang ?? null,
+      html_extraction: record.html_extraction ?? null,
       bytes: record.record_no === null ? file.bytes : Buffer.byteLength(record.text),
     };
   }

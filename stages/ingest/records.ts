@@ -1,10 +1,10 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import { parseHeader, isValidDate } from './header.js';
-import { htmlToText } from './html-text.js';
+import { extractHtml } from './html.js';
 import type { InputFormat, RawDoc } from '../types.js';
 
 /** One document's fields as found in a file, before ids and cleaning. */
-export type SourceRecord = Pick<RawDoc, 'record_no' | 'text' | 'first_line_no' | 'title' | 'published_at' | 'crawled_at' | 'url' | 'source'>;
+export type SourceRecord = Pick<RawDoc, 'record_no' | 'text' | 'first_line_no' | 'title' | 'published_at' | 'crawled_at' | 'url' | 'source' | 'site' | 'author' | 'lang' | 'html_extraction'>;
 
 export interface RecordProblem {
   line: number | null;
@@ -34,6 +34,7 @@ export function formatOf(fileName: string): InputFormat | null {
   if (name.endsWith('.jsonl') || name.endsWith('.ndjson')) return 'jsonl';
   if (name.endsWith('.json')) return 'json';
   if (name.endsWith('.csv')) return 'csv';
+  if (name.endsWith('.html') || name.endsWith('.htm')) return 'html';
   return null;
 }
 
@@ -47,6 +48,8 @@ export function parseFile(text: string, format: InputFormat): ParsedFile {
       return parseJsonDocument(text);
     case 'csv':
       return parseCsvTable(text);
+    case 'html':
+      return { records: [htmlRecord(text)], problems: [] };
   }
 }
 
@@ -62,6 +65,25 @@ function textRecord(text: string): SourceRecord {
     crawled_at: header.crawled_at,
     url: null,
     source: null,
+  };
+}
+
+/** An HTML page: main content by readability (stages/ingest/html.ts), metadata from the page. */
+function htmlRecord(html: string, recordNo: number | null = null): SourceRecord {
+  const page = extractHtml(html);
+  return {
+    record_no: recordNo,
+    text: page.text,
+    first_line_no: 1,
+    title: page.title,
+    published_at: page.published_at,
+    crawled_at: null,
+    url: page.url,
+    source: null,
+    site: page.site,
+    author: page.author,
+    lang: page.lang,
+    html_extraction: page.method,
   };
 }
 
@@ -132,15 +154,21 @@ function addObject(value: unknown, recordNo: number, records: SourceRecord[], pr
     problems.push({ line: recordNo, code: 'unparsed-date', message: `record ${recordNo}: date "${rawDate}" is not a date this reader understands (use YYYY-MM-DD or ISO 8601); kept the record without a publication date.` });
   }
   const rawCrawl = pick(object, FIELDS.crawled);
+  // Record fields win over what the page says about itself.
+  const page = text ? null : htmlRecord(html!, recordNo);
   records.push({
     record_no: recordNo,
-    text: text ?? htmlToText(html!),
+    text: text ?? page!.text,
     first_line_no: 1,
-    title: pick(object, FIELDS.title),
-    published_at: published,
+    title: pick(object, FIELDS.title) ?? page?.title ?? null,
+    published_at: published ?? (rawDate ? null : page?.published_at ?? null),
     crawled_at: rawCrawl ? normalizeTimestamp(rawCrawl) : null,
-    url: pick(object, FIELDS.url),
+    url: pick(object, FIELDS.url) ?? page?.url ?? null,
     source: pick(object, FIELDS.source),
+    site: page?.site ?? null,
+    author: page?.author ?? null,
+    lang: page?.lang ?? null,
+    html_extraction: page?.html_extraction ?? null,
   });
 }
 

@@ -43,6 +43,19 @@ describe('line rules', () => {
     expect(result.text).toBe(BODY);
   });
 
+  it('does not let a comment counter above the article end the body', () => {
+    const result = clean(['12 Comments', BODY, 'A second paragraph of the article, also kept.']);
+    expect(result.removed.map((r) => r.rule)).toEqual(['comments-start']);
+    expect(result.text).toBe(`${BODY}\n\nA second paragraph of the article, also kept.`);
+  });
+
+  it('ends readability output at a related-content heading after the body, but only drops the heading in text dumps', () => {
+    const lines = [BODY, 'Ähnliche Beiträge', 'Zehn Tipps für den Urlaub'];
+    const html = cleanDocument({ doc_id: 'd', source_path: 'd.html', record_no: null, format: 'html', encoding: 'utf-8', text: lines.join('\n'), first_line_no: 1, title: null, published_at: null, crawled_at: null, url: null, source: null, bytes: 0, html_extraction: 'readability' });
+    expect(html.removed.map((r) => r.rule)).toEqual(['related-start', 'related-section']);
+    expect(clean(lines).removed.map((r) => r.rule)).toEqual(['related-start']);
+  });
+
   it('removes the headline repeated as the first body line', () => {
     expect(clean(['Talks Resume In Geneva', BODY], 'Talks resume in Geneva').removed.map((r) => r.rule)).toEqual(['title-repeat']);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractDates } from '../../stages/extract/dates.js';
+import { extractDates, inferPublicationDate, isPastClause } from '../../stages/extract/dates.js';
 
 const published = (date: string) => ({ date, source: 'published_at' as const });
 const crawled = (date: string) => ({ date, source: 'crawled_at' as const });
@@ -42,5 +42,36 @@ describe('extractDates', () => {
     const text = 'Officials told reporters on December 6 that talks would go on.';
     const [date] = extractDates(text, published('2021-12-07'));
     expect(text.slice(date!.start, date!.end)).toBe('December 6');
+  });
+});
+
+describe('tense-aware reading and inferred publication dates', () => {
+  it('takes the past reading of a yearless month in a past-tense clause ("became president in June", December 2021 article)', () => {
+    expect(brief('The two held their first talks since Biden became president in June in Geneva.', published('2021-12-07'))).toEqual([['June', '2021-06-01', '2021-06-30', 'month']]);
+  });
+
+  it('keeps the nearest (future) reading in a future-tense clause', () => {
+    expect(brief('Russia will attack Ukraine in June, officials fear.', published('2021-12-07'))).toEqual([['June', '2022-06-01', '2022-06-30', 'month']]);
+  });
+
+  it('isPastClause reads the clause before the date', () => {
+    expect(isPastClause('He told reporters on ', 21)).toBe(true);
+    expect(isPastClause('The meeting, to be held on ', 27)).toBe(false);
+  });
+
+  it('infers the latest named day before the crawl (seed 004: crawled 2022-01-18 → 2021-12-07)', () => {
+    const text = 'Biden became president in June. But the December 7 meeting may matter. Peskov told reporters on December 6 that talks would go on.';
+    expect(inferPublicationDate(text, '2022-01-18T00:00:00Z')).toBe('2021-12-07');
+  });
+
+  it('infers nothing without a crawl date, from weekdays or months alone, or from days long before the crawl', () => {
+    expect(inferPublicationDate('The December 7 meeting.', null)).toBeNull();
+    expect(inferPublicationDate('They met on Tuesday and again in June.', '2022-01-18T00:00:00Z')).toBeNull();
+    expect(inferPublicationDate('The treaty was signed on March 3, 2015.', '2022-01-18T00:00:00Z')).toBeNull();
+  });
+
+  it('resolves against the inferred date and says so', () => {
+    const [d] = extractDates('talks on December 6', { date: '2021-12-07', source: 'published_at_inferred' });
+    expect(d).toMatchObject({ text: 'December 6', resolved: '2021-12-06', reference_date: '2021-12-07', reference: 'published_at_inferred' });
   });
 });

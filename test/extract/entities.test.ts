@@ -1,8 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { cleanDocument } from '../../stages/clean/index.js';
 import { splitSentences } from '../../stages/clean/segment.js';
+import { annotate } from '../../stages/extract/index.js';
 import { extractEntities } from '../../stages/extract/entities/index.js';
+import { label, LABELS } from '../../stages/extract/entities/model.js';
+import { tokenizeText } from '../../stages/extract/entities/tokenize.js';
+import { parseFile } from '../../stages/ingest/records.js';
 import type { EntityMention } from '../../stages/types.js';
 
 const SEEDS = join(import.meta.dirname, '..', '..', 'seeds');
@@ -125,9 +130,14 @@ describe('extractEntities negatives', () => {
   });
 
   it('keeps only supported names in an ALL-CAPS headline line', () => {
-    const text = 'PUTIN WARNS NATO\n\nPutin said NATO must not expand, and warns of a response.';
+    const text = 'PUTIN WARNS NATO\n\nRussian President Vladimir Putin said NATO must not expand, and warns of a response.';
     const headline = run(text).filter((m) => m.end <= text.indexOf('\n'));
-    expect(headline.map((m) => `${m.text}|${m.type}|${m.canonical}`)).toEqual(['PUTIN|PER|Putin', 'NATO|ORG|NATO']);
+    expect(headline.map((m) => `${m.text}|${m.type}|${m.canonical}`)).toEqual(['PUTIN|PER|Vladimir Putin', 'NATO|ORG|NATO']);
+  });
+
+  it('does not flood an ALL-CAPS or Title-Case line of common words with names', () => {
+    const text = 'STOCKS FALL AS OIL PRICES SURGE\n\nMarkets Slide As Investors Fear Higher Energy Costs\n\nStocks fell on Monday as oil prices surged and investors feared that higher energy costs would slow the economy.';
+    expect(run(text)).toEqual([]);
   });
 
   it('knows places in an ALL-CAPS headline from the gazetteer alone', () => {
@@ -136,9 +146,34 @@ describe('extractEntities negatives', () => {
   });
 
   it('keeps only supported names in a Title-Case headline line', () => {
-    const text = 'Tuesday’s Call Could Determine Ukraine’s Future With Biden\n\nThe call with Biden will determine the future of Ukraine.';
+    const text = 'Tuesday’s Call Could Determine Ukraine’s Future With Biden\n\nThe call with President Joe Biden will determine the future of Ukraine.';
     const headline = run(text).filter((m) => m.end <= text.indexOf('\n'));
     expect(headline.map((m) => m.text)).toEqual(['Ukraine', 'Biden']);
+  });
+});
+
+describe('the learned labeller', () => {
+  it('tokenizes like CoNLL-2003: possessive apart, acronyms, numbers and hyphen compounds whole', () => {
+    const text = "Biden's U.S.-backed plan: 175,000 troops, Mr. Peskov said.";
+    expect(tokenizeText(text, [{ start: 0, end: text.length }]).words).toEqual([
+      'Biden', "'s", 'U.S.', '-', 'backed', 'plan', ':', '175,000', 'troops', ',', 'Mr.', 'Peskov', 'said', '.',
+    ]);
+  });
+
+  it('labels a sentence given as tokens (BIO), the way the CoNLL evaluation calls it', () => {
+    const words = 'German Chancellor Helmut Kohl told the European Commission in Brussels on Thursday that Bonn would vote against it .'.split(' ');
+    const unitStart = new Uint8Array(words.length);
+    unitStart[0] = 1;
+    const tags = Array.from(label({ words, unitStart, lineStart: unitStart }), (y) => LABELS[y]);
+    expect(tags.join(' ')).toBe('B-MISC O B-PER I-PER O O B-ORG I-ORG O B-LOC O O O B-LOC O O O O O');
+  });
+
+  it('finds modern names the 1996 training data never saw', () => {
+    const text = 'Ukrainian President Volodymyr Zelensky met executives of TikTok and Microsoft in Kyiv on Friday, officials said.';
+    const m = run(text).map((x) => `${x.text}|${x.type}`);
+    expect(m).toContain('Volodymyr Zelensky|PER');
+    expect(m).toContain('Kyiv|LOC');
+    expect(m).toContain('Microsoft|ORG');
   });
 });
 
@@ -171,5 +206,31 @@ describe('extractEntities on the seed articles', () => {
   it('seed 000: sentence openers "When", "According", "While" and "The" are not names', () => {
     const texts = new Set(seed('000').map((m) => m.text));
     for (const w of ['When', 'According', 'While', 'The', 'Any', 'There']) expect(texts).not.toContain(w);
+  });
+});
+
+describe('mentions after the clean stage, across the seeds', () => {
+  const all = readdirSync(SEEDS).sort().map((name) => {
+    const record = parseFile(readFileSync(join(SEEDS, name), 'utf8'), 'txt').records[0]!;
+    const article = cleanDocument({ ...record, doc_id: name, source_path: name, format: 'txt', encoding: 'utf-8', bytes: 0 });
+    return annotate(article).mentions;
+  });
+  const canonicals = new Set(all.flat().map((m) => m.canonical));
+
+  it('every seed yields Joe Biden and Vladimir Putin as people', () => {
+    for (const mentions of all) {
+      const people = new Set(mentions.filter((m) => m.type === 'PER').map((m) => m.canonical));
+      expect([people.has('Joe Biden'), people.has('Vladimir Putin')]).toEqual([true, true]);
+    }
+  });
+
+  it('the seeds together name the places, organisations and people of the story', () => {
+    const expected = ['NATO', 'Ukraine', 'Russia', 'United States', 'Antony Blinken', 'Dmitry Peskov', 'Kremlin', 'SWIFT', 'White House', 'Crimean Peninsula', 'Geneva', 'Afghanistan', 'Taiwan', 'Iran'];
+    expect(expected.filter((name) => !canonicals.has(name))).toEqual([]);
+  });
+
+  it('names that occur only in removed boilerplate are not mentioned', () => {
+    const texts = new Set(all.flat().flatMap((m) => [m.text, m.canonical]));
+    for (const name of ['Getty Images', 'Getty', 'Peter Klaunzer', 'Klaunzer', 'WordPress.com', 'WordPress', 'Brigid Kennedy', 'Kennedy']) expect(texts).not.toContain(name);
   });
 });

@@ -46,8 +46,10 @@ describe('npm run pipeline on seeds/', () => {
       (SELECT count(*) FROM ${table('duplicates')}) AS duplicates,
       (SELECT count(*) FROM ${table('problems')}) AS problems,
       (SELECT count(*) FROM ${table('runs')}) AS runs,
-      (SELECT count(DISTINCT dup_group_id) FROM ${table('documents')}) AS groups`);
-    expect(counts[0]).toEqual({ documents: '5', removed_lines: '23', duplicates: '0', problems: '0', runs: '1', groups: '5' });
+      (SELECT count(DISTINCT dup_group_id) FROM ${table('documents')}) AS groups,
+      (SELECT count(*) FROM ${table('stories')}) AS stories,
+      (SELECT count(DISTINCT story_id) FROM ${table('documents')}) AS story_ids`);
+    expect(counts[0]).toEqual({ documents: '5', removed_lines: '23', duplicates: '0', problems: '0', runs: '1', groups: '5', stories: '1', story_ids: '1' });
   });
 
   it('reads the seed headers: publication dates of 000/001 and the crawl date of 004', async () => {
@@ -86,6 +88,34 @@ describe('npm run pipeline on seeds/', () => {
     ]);
   });
 
+  it('summarises the troops|RU subject: attribution, sources, dates, range and disagreement', async () => {
+    const rows = await query(`SELECT value, low, attributed_to, CAST(first_published AS VARCHAR) AS published, subject_n_values, subject_min, subject_max, subject_n_sources, subject_disagrees FROM ${table('claims')} WHERE claim_key = 'troops|RU' ORDER BY value NULLS LAST, low`);
+    expect(rows.map((r) => [r['value'], r['attributed_to'], r['published']])).toEqual([
+      [70000, null, '2021-12-07'],
+      [90000, ['Ukrainian officials'], '2021-12-07'],
+      [175000, ['U.S. intelligence', 'US intelligence'], '2021-12-07'],
+      [null, ['U.S. intelligence officials'], null],
+    ]);
+    for (const r of rows) {
+      expect(r).toMatchObject({ subject_n_values: '4', subject_min: 10000, subject_max: 175000, subject_n_sources: '3', subject_disagrees: true });
+    }
+  });
+
+  it('infers the publication date of 004 from its text and crawl date and resolves its dates against it', async () => {
+    const docs = await query(`SELECT source_path, CAST(published_at_inferred AS VARCHAR) AS inferred, published_at_source FROM ${table('documents')} ORDER BY source_path`);
+    expect(docs.map((r) => [r['inferred'], r['published_at_source']])).toEqual([[null, 'input'], [null, 'input'], [null, null], [null, null], ['2021-12-07', 'inferred']]);
+    const rows = await query(`SELECT d.text, CAST(d.resolved AS VARCHAR) AS resolved, CAST(d.reference_date AS VARCHAR) AS reference_date, d.reference FROM ${table('dates')} d JOIN ${table('documents')} doc USING (doc_id) WHERE doc.source_path = '${SEEDS[4]}' ORDER BY d.start`);
+    expect(rows.map((r) => [r['text'], r['resolved']])).toEqual([['June', '2021-06-01'], ['July', '2021-07-01'], ['December 7', '2021-12-07'], ['December 6', '2021-12-06'], ['December 6', '2021-12-06'], ['2014', '2014-01-01']]);
+    expect(new Set(rows.map((r) => `${r['reference_date']} ${r['reference']}`))).toEqual(new Set(['2021-12-07 published_at_inferred']));
+  });
+
+  it('writes quotes with the speaker linked to the mentions\' entity', async () => {
+    const rows = await query(`SELECT q.speaker, q.verb, q.speaker_entity_id = m.entity_id AS linked FROM ${table('quotes')} q JOIN ${table('documents')} d USING (doc_id) LEFT JOIN (SELECT DISTINCT entity_id FROM ${table('mentions')} WHERE canonical = 'Dmitry Peskov') m ON true WHERE d.source_path = '${SEEDS[4]}' AND starts_with(q.text, 'of course, [the agenda]')`);
+    expect(rows).toEqual([{ speaker: 'Dmitry Peskov', verb: 'told', linked: true }]);
+    const bad = await query(`SELECT q.text FROM ${table('quotes')} q JOIN ${table('documents')} d USING (doc_id) WHERE substring(d.text, q.start + 1, q."end" - q.start) <> q.text`);
+    expect(bad).toEqual([]);
+  });
+
   it('resolves seed dates against the article date', async () => {
     const rows = await query(`SELECT d.text, CAST(d.resolved AS VARCHAR) AS resolved, CAST(d.resolved_end AS VARCHAR) AS resolved_end FROM ${table('dates')} d JOIN ${table('documents')} doc USING (doc_id) WHERE doc.source_path = '${SEEDS[1]}' ORDER BY d.start`);
     expect(rows).toContainEqual({ text: 'Dec. 9 to 10', resolved: '2021-12-09', resolved_end: '2021-12-10' });
@@ -107,6 +137,7 @@ describe('npm run pipeline on seeds/', () => {
       ['dedupe', '5', '5', false],
       ['extract', '5', '5', false],
       ['dedupe-groups', '5', '0', false],
+      ['stories', '5', '1', false],
       ['aggregate', '5', expect.any(String), false],
     ]);
   });

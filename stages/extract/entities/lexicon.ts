@@ -17,6 +17,8 @@ interface Lexicon {
   firstNames: Set<string>;
   /** Longest place surface in words, to bound phrase look-ups. */
   maxPlaceWords: number;
+  /** First word of each multi-word place surface → the most words such a place has. */
+  phraseStarts: Map<string, number>;
 }
 
 let cached: Lexicon | null = null;
@@ -25,15 +27,18 @@ function lexicon(): Lexicon {
   if (cached) return cached;
   const file = JSON.parse(readFileSync(new URL('./data/gazetteer.json', import.meta.url), 'utf8')) as GazetteerFile;
   const places = new Map<string, Place>();
+  const phraseStarts = new Map<string, number>();
   let maxPlaceWords = 1;
   for (const [kind, canonical, code, surfaces] of file.entries) {
     const place: Place = { kind, canonical, code };
     for (const s of surfaces) {
       places.set(s, place);
-      maxPlaceWords = Math.max(maxPlaceWords, s.split(' ').length);
+      const words = s.split(' ');
+      maxPlaceWords = Math.max(maxPlaceWords, words.length);
+      if (words.length > 1) phraseStarts.set(words[0]!, Math.max(phraseStarts.get(words[0]!) ?? 0, words.length));
     }
   }
-  cached = { places, firstNames: new Set(file.firstNames), maxPlaceWords };
+  cached = { places, firstNames: new Set(file.firstNames), maxPlaceWords, phraseStarts };
   return cached;
 }
 
@@ -50,6 +55,11 @@ export function findPlace(surface: string): Place | undefined {
 
 export function isFirstName(word: string): boolean {
   return lexicon().firstNames.has(word.length > 1 && word === word.toUpperCase() ? titleCase(word) : word);
+}
+
+/** Most words of a multi-word place starting with this (title-case) word; 0 when none does. */
+export function placePhraseLength(first: string): number {
+  return lexicon().phraseStarts.get(first) ?? 0;
 }
 
 export function maxPlaceWords(): number {

@@ -1,5 +1,4 @@
-import type { Candidate } from './candidates.js';
-import type { Typed } from './classify.js';
+import type { EntityType } from '../../types.js';
 import { KNOWN_LEADERS } from './hand-lists.js';
 import { titleCase } from './lexicon.js';
 
@@ -8,6 +7,28 @@ import { titleCase } from './lexicon.js';
  * the full name they abbreviate ("Biden" → "Joe Biden"), and acronyms to the expansion the
  * text defines ("NATO" → "North Atlantic Treaty Organization").
  */
+
+/** A recognised name before linking. */
+export interface Candidate {
+  start: number;
+  end: number;
+  /** Token texts of the name ("Bank", "of", "England"). */
+  words: string[];
+  /** A person title or role word stands right before the name ("President", "spokesman"). */
+  afterTitle: boolean;
+  /** Acronym defined right after the name: "North Atlantic Treaty Organization (NATO)". */
+  acronym: string | null;
+}
+
+export interface Typed {
+  type: EntityType;
+  subtype: string | null;
+  code: string | null;
+  /** Canonical name when the evidence fixes it (gazetteer); null to derive it from the text. */
+  canonical: string | null;
+  /** 3: gazetteer agrees with the model, or a title; 2: the model; 1 or 0: weaker guesses. */
+  strength: number;
+}
 
 export interface Resolved {
   c: Candidate;
@@ -71,7 +92,7 @@ function unifyTypes(items: Resolved[]): void {
   for (const r of items) {
     const b = best.get(r.canonical.toLowerCase())!;
     if (b === r || b.t.strength <= r.t.strength) continue;
-    r.t = { ...b.t, withLawNoun: r.t.withLawNoun, strength: b.t.strength };
+    r.t = { ...b.t };
     r.canonical = b.canonical;
   }
 }
@@ -79,7 +100,7 @@ function unifyTypes(items: Resolved[]): void {
 /**
  * A one-word name that ends a multi-word person name in the same document is that person:
  * the longest such name wins, then the first seen. Without one, a titled surname ("President
- * Biden") may still match a short list of well-known leaders.
+ * Biden") or a one-word name typed by the labeller may still match a short list of well-known leaders.
  */
 function linkSurnames(items: Resolved[]): void {
   const fullNames = new Map<string, string>();
@@ -93,7 +114,8 @@ function linkSurnames(items: Resolved[]): void {
   for (const r of items) {
     if (r.c.words.length !== 1 || (r.t.type !== 'PER' && r.t.strength >= 3)) continue;
     const key = r.canonical.toLowerCase();
-    const full = fullNames.get(key) ?? (titled.has(key) ? knownLeader(key) : undefined);
+    // The labeller knows no post-1996 surnames: a well-known leader's surname alone is that leader.
+    const full = fullNames.get(key) ?? (titled.has(key) || r.t.strength <= 2 ? knownLeader(key) : undefined);
     if (!full) continue;
     r.t = { ...r.t, type: 'PER', subtype: null, code: null, strength: 3 };
     r.canonical = full;

@@ -47,6 +47,16 @@ export const NUMBER_START = new RegExp(`[0-9${[...VULGAR.keys()].join('')}]|\\b(
  * grouping "12,34,567" too) and decimals. Plain spaces are not separators ("in 2014 200 people").
  */
 const DIGITS = /(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,2}(?:,\d{2})+,\d{3}(?!\d)|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?!\d)|\d+)(?:\.\d+)?/y;
+/**
+ * Plain-space grouping ("1 234 567", "40 000"), the SI style: accepted only when every group has
+ * three digits and the number does not go on (no decimals glued, no digit after), so that
+ * "in 2014 200 people" stays two numbers (the first group of 2014 has four digits).
+ */
+const SPACE_GROUPED = /\d{1,3}(?: \d{3})+(?![\d.,]\d)(?!\d)/y;
+/** Scientific notation glued to digits ("1e10", "1.3e6", "12.32e+14", "-12e-1"). */
+const EXPONENT = /[eE]([+-]?\d{1,3})(?![\p{L}\d])/uy;
+/** A power written with a caret ("1.1^23", "2.5^-1"). */
+const POWER = /\^[+-]?-?(\d{1,3})(?![\d.])/y;
 const SIMPLE_FRACTION = /\/(\d{1,2})(?![\d/])/y;
 const MIXED_FRACTION = /[ \u00a0]+(\d{1,2})\/(\d{1,2})(?![\d/])/y;
 const SCALE_WORD = /[ \t\u00a0]*(hundred|thousand|million|billion|trillion|lakh|crore|dozen)s?\b/iy;
@@ -66,10 +76,25 @@ function singular(word: string): string {
 
 export function readNumber(text: string, pos: number, floor: number, limit: number): NumberToken | null {
   const ch = text[pos]!;
-  if (isDigit(text.charCodeAt(pos))) return readDigits(text, pos, floor, limit);
   const vulgar = VULGAR.get(ch);
   if (vulgar !== undefined) return token(pos, pos + 1, vulgar, { fraction: true });
-  return readWords(text, pos, floor, limit);
+  const tok = isDigit(text.charCodeAt(pos)) ? readDigits(text, pos, floor, limit) : readWords(text, pos, floor, limit);
+  return tok === null ? null : readOver(text, tok, limit) ?? tok;
+}
+
+const OVER = /[ \t\u00a0]+(?:over|out[ \t\u00a0]+of)[ \t\u00a0]+(?=[\da-z])/iy;
+
+/** "one over three", "1 out of 3": a fraction written with words between two whole numbers. */
+function readOver(text: string, num: NumberToken, limit: number): NumberToken | null {
+  if (num.value === null || !Number.isInteger(num.value) || num.ordinal || num.fraction || num.scale !== 1) return null;
+  const m = matchAt(OVER, text, num.end, limit);
+  if (m === null) return null;
+  const at = num.end + m[0].length;
+  const den = isDigit(text.charCodeAt(at)) ? readDigits(text, at, at, limit) : readWords(text, at, at, limit);
+  if (den === null || den.start !== at || den.value === null || den.value <= 0 || !Number.isInteger(den.value) || den.ordinal || den.fraction) return null;
+  // "$10000 over 3 years" is a period, not a fraction: "over" makes one only when nothing is counted after it.
+  if (/over/i.test(m[0]) && /^[ \t\u00a0]*\p{L}/u.test(text.slice(den.end, den.end + 3))) return null;
+  return token(num.start, den.end, num.value / den.value, { spelled: num.spelled, fraction: true });
 }
 
 /** Every number in the text, with no judgement about dates, codes or units (the lexer alone). */
@@ -104,6 +129,8 @@ function readDigits(text: string, pos: number, floor: number, limit: number): Nu
   const m = matchAt(DIGITS, text, pos, limit);
   if (m === null) return null;
   let raw = m[0];
+  const spaced = raw.length <= 3 ? matchAt(SPACE_GROUPED, text, pos, limit) : null;
+  if (spaced !== null) raw = spaced[0].replace(/ /g, '\u00a0');
   let start = pos;
   let end = pos + raw.length;
   // ".08": the scan found the digit after a lone decimal point.
@@ -120,6 +147,8 @@ function readDigits(text: string, pos: number, floor: number, limit: number): Nu
     start = signAt;
     sign = -1;
   }
+  const power = readPower(text, end, limit);
+  if (power !== null) return token(start, power.end, tidy(sign * (power.tenth ? value * 10 ** power.exponent : value ** power.exponent)), {});
   const bare = start === pos && ALL_DIGITS.test(raw);
   const suffix = bare ? matchAt(ORDINAL_SUFFIX, text, end, limit) : null;
   if (suffix !== null) return token(start, end + suffix[0].length, value, { ordinal: true });
@@ -145,6 +174,16 @@ function readDigits(text: string, pos: number, floor: number, limit: number): Nu
   }
   if (matchAt(GLUED_M, text, end, limit) !== null) flags.gluedM = true;
   return token(start, end, sign * value, flags);
+}
+
+/** "e10" / "^23" after digits: the exponent and where it ends. */
+function readPower(text: string, end: number, limit: number): { exponent: number; end: number; tenth?: boolean } | null {
+  const e = matchAt(EXPONENT, text, end, limit);
+  if (e !== null) return { exponent: Number(e[1]), end: end + e[0].length, tenth: true };
+  const p = matchAt(POWER, text, end, limit);
+  if (p === null) return null;
+  const negative = (text.slice(end, end + p[0].length).match(/-/g)?.length ?? 0) % 2 === 1; // "^--23" is ^23
+  return { exponent: (negative ? -1 : 1) * Number(p[1]), end: end + p[0].length };
 }
 
 /** "3/4" (proper fraction) or "2 1/4" (mixed number) right after an integer. */
@@ -234,6 +273,13 @@ function readWords(text: string, pos: number, floor: number, limit: number): Num
   if (sign === 1 && VAGUE_PLURALS.has(head.lower)) return readVague(words, pos);
   if (head.lower === 'half') return readHalf(text, words, i, floor, sign);
   if (sign === 1 && (head.lower === 'dozen' || SCALES.has(head.lower))) return readBareScale(text, words, pos, floor);
+  if (sign === 1 && words.length === 1 && DENOMINATORS.has(head.lower) && head.lower !== 'second') {
+    // "a fifth", "a hundredth (of)": an article before a lone denominator makes a fraction; "a fifth term" stays an ordinal.
+    const a = matchBefore(ARTICLE_A, text, pos, floor, 4);
+    if (a !== null && /^(?:[ \t\u00a0]+of\b|[ \t\u00a0]*(?:[.,;:!?)]|$))/.test(text.slice(head.end, head.end + 4))) {
+      return token(a.start, head.end, 1 / DENOMINATORS.get(head.lower)!, { spelled: true, fraction: true });
+    }
+  }
   const parsed = parseCardinal(words, i, START);
   if (parsed === null) return null;
   return token(pos, parsed.end, sign * parsed.value, {

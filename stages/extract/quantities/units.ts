@@ -202,7 +202,7 @@ function withAgeSuffix(text: string, end: number, limit: number): number {
 }
 
 /** Currency signs and codes written before the amount. Single letters before "$" must be glued ("C$", not "a $"). */
-const CURRENCY_BEFORE = /(?:\b(US|U\.S\.?|us|u\.s\.?|HK|hk|NZ|Mex|mex|NT|usd|cad|aud|nzd|mxn)\s?\$|(?<![\p{L}])([CARS])\$|(\$|€|£|¥|₹|₽|₴|₿)|\b(USD|EUR|GBP|JPY|CNY|RMB|RUB|UAH|CHF|CAD|AUD|INR|HKD|NZD|SGD|KRW|BRL|Rs\.?))[ \t\u00a0]*$/u;
+const CURRENCY_BEFORE = /(?:\b(US|U\.S\.?|us|u\.s\.?|HK|hk|NZ|Mex|mex|NT|usd|cad|aud|nzd|mxn)\s?\$|(?<![\p{L}])([CARS]|[Cc](?=[ \t\u00a0]?\$))[ \t\u00a0]?\$|(\$|€|£|¥|₹|₽|₴|₿)|\b(USD|EUR|GBP|JPY|CNY|RMB|RUB|UAH|CHF|CAD|AUD|INR|HKD|NZD|SGD|KRW|BRL|Rs\.?))[ \t\u00a0]*$/u;
 
 const DOLLAR_PREFIX: ReadonlyMap<string, string> = new Map([
   ['us', 'USD'], ['u.s.', 'USD'], ['u.s', 'USD'], ['usd', 'USD'], ['hk', 'HKD'], ['nz', 'NZD'], ['nzd', 'NZD'], ['mex', 'MXN'],

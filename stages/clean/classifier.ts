@@ -1,0 +1,357 @@
+/**
+ * Line classifier for text the precise rules left: jusText's design (Pomikálek 2011) on lines,
+ * with features a text dump still has (no markup, so no link density).
+ *
+ * 1. Features per line (`lineFeatures`): length, words, stop-word density, terminal punctuation,
+ *    share of link-like tokens (URLs, e-mails, @handles, #tags, "|" / "»" separators), share of
+ *    navigation words (home, login, share, impressum...), share of capitalised words, position in
+ *    the document, word overlap with the title.
+ * 2. Context-free class (`contextFreeClass`): `bad` (link/navigation-like, © lines, no letters,
+ *    long lines with almost no function words), `short` (under `lengthLow` chars), `good` (long
+ *    with stop-word density ≥ `stopwordsHigh`), `near-good` (in between).
+ * 3. Neighbour smoothing (`smooth`), as jusText: short lines take the class of their nearest
+ *    non-short neighbours (good if both are good, bad if both bad, mixed cases decided by whether
+ *    a near-good line sits next to it); near-good lines stay unless both neighbours are bad;
+ *    heading-like short lines followed closely by good text are kept. Document edges count as bad.
+ *
+ * Removals get rule ids `classifier-bad` (class bad on the line's own features) and
+ * `classifier-context` (short or near-good lines that their neighbours turned bad). When no line
+ * of a document ends up good, near-good lines stand in for good ones; when there are none either,
+ * nothing is removed (a short note is not all boilerplate).
+ */
+import { LANGUAGES, STOP_MASK } from './stopwords.js';
+
+export interface ClassifierOptions {
+  /** Off switch (also: put both rule ids in clean.disabledRules). */
+  enabled: boolean;
+  /** Lines shorter than this (characters) are `short`: decided by their neighbours. */
+  lengthLow: number;
+  /** Lines longer than this with enough stop words are `good` outright. */
+  lengthHigh: number;
+  /** Stop-word density under which a line is `bad`. */
+  stopwordsLow: number;
+  /** Stop-word density from which a line is `good` (or `near-good` when short of lengthHigh). */
+  stopwordsHigh: number;
+  /** Share of navigation words from which a line is `bad`. */
+  maxNavShare: number;
+  /** Share of link-like tokens from which a line is `bad`. */
+  maxLinkShare: number;
+  /** Characters after a heading-like line within which good text makes it good. */
+  maxHeadingDistance: number;
+  /** Documents with fewer non-blank lines are left to the precise rules (too little context to judge). */
+  minLines: number;
+  /** Lines with at least this many words and terminal punctuation are never `bad` on their own features. */
+  proseMinWords: number;
+  /** Short lines with this many words, terminal punctuation and stopwordsLow are `near-good`, not `short` (0: off). */
+  shortProseMinWords: number;
+  /** Near-good lines of at least this many characters stay even between bad neighbours (0: off). */
+  keepNearGoodChars: number;
+  /**
+   * Keep only the main block: the contiguous run of lines with the highest score (good lines score
+   * their length, others `-blockPenalty - chars × blockWeight`), as BTE (Finn et al. 2001) does on
+   * tokens. Lines outside it are removed as `classifier-outside`; inside it, lines are removed only
+   * when their own features make them `bad`.
+   */
+  mainBlock: boolean;
+  blockPenalty: number;
+  blockWeight: number;
+  /** Inside the main block, keep short lines the neighbour smoothing removed. */
+  blockKeepShort: boolean;
+  /**
+   * Remove only lines that are `bad` on their own features (no smoothing, no main block): the
+   * profile for text that a main-content extractor already chose (HTML through readability).
+   */
+  onlyBad: boolean;
+  /** With onlyBad: also remove the lines after the last (`tail`), or before the first and after the last (`both`), line that smoothing finds good. */
+  trimEdges: 'none' | 'tail' | 'both';
+  /** With onlyBad and trimEdges `tail`: before the first good line, also remove lines smoothing finds bad that have at most this many words (0: off). */
+  headMaxWords: number;
+}
+
+export const DEFAULT_CLASSIFIER_OPTIONS: ClassifierOptions = {
+  enabled: true,
+  lengthLow: 70,
+  lengthHigh: 200,
+  stopwordsLow: 0.3,
+  stopwordsHigh: 0.32,
+  maxNavShare: 0.5,
+  maxLinkShare: 0.3,
+  maxHeadingDistance: 200,
+  minLines: 5,
+  proseMinWords: 12,
+  shortProseMinWords: 0,
+  keepNearGoodChars: 0,
+  mainBlock: false,
+  blockPenalty: 10,
+  blockWeight: 0.5,
+  blockKeepShort: true,
+  onlyBad: true,
+  trimEdges: 'tail',
+  headMaxWords: 3,
+};
+
+/** Overrides for text that readability extracted from HTML (see docs/decisions.md). */
+export const HTML_CLASSIFIER_OPTIONS: Partial<ClassifierOptions> = { onlyBad: true, trimEdges: 'none', headMaxWords: 0 };
+
+/**
+ * jusText in full (every line that smoothing finds bad goes): higher precision, lower recall than
+ * the default. Trafilatura set, text mode: P 0.819 R 0.810 F1 0.814 vs the default's
+ * P 0.729 R 0.901 F1 0.806 (docs/decisions.md). Select with `"clean": {"classifier": {"onlyBad": false}}`.
+ */
+export const PRECISION_CLASSIFIER_OPTIONS: Partial<ClassifierOptions> = { onlyBad: false, mainBlock: false };
+
+export type LineClass = 'good' | 'near-good' | 'short' | 'bad';
+
+export interface LineFeatures {
+  chars: number;
+  words: number;
+  stopwordDensity: number;
+  terminalPunctuation: boolean;
+  linkShare: number;
+  navShare: number;
+  capitalisedShare: number;
+  /** 0 for the first line of the document, 1 for the last. */
+  position: number;
+  /** Share of the line's words that are in the title (0 without title). */
+  titleOverlap: number;
+  /** Under 150 characters, 2+ words, no terminal punctuation: may be a heading. */
+  headingLike: boolean;
+  copyrightSign: boolean;
+}
+
+const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}'’.\-@_/:]*/gu;
+const LINKISH = /^(?:https?:|www\.|[\w.-]+@[\w-]+\.|@\w|#\w)|\.(?:com|org|net|de|fr|co\.uk|html?|php)\b/i;
+const SEPARATORS = /\s[|»›•·]\s|^[|»›•·]|[|»›•·]$/g;
+const TERMINAL = /[.!?…:;"”’»)\]]$/;
+const NAV_WORDS = new Set(
+  `home homepage menu navigation nav login log logout register sign signin signup subscribe subscription share tweet pin email print
+  follow like facebook twitter instagram linkedin youtube whatsapp reddit pinterest rss feed search contact imprint impressum datenschutz
+  kontakt privacy terms cookies cookie policy sitemap archive archives tags tag categories category next previous prev older newer
+  comments comment reply replies permalink trackback advertisement advertise anzeige werbung skip content top back more read
+  weiterlesen mehr teilen drucken startseite suche newsletter abonnieren kommentare kommentar antworten zurück nächste vorherige
+  accueil connexion partager rechercher inicio buscar compartir página page pages posted views votes rating click here
+  faq help about jobs careers shop cart account profile settings`.split(/\s+/),
+);
+
+const SCRATCH = new Int32Array(LANGUAGES.length);
+
+export function tokenize(line: string): string[] {
+  return line.match(TOKEN) ?? [];
+}
+
+/**
+ * Features of one line. Stop-word density uses the document's language (`docLanguage`, an index
+ * into LANGUAGES), or, for lines of 6+ words, the language whose list fits the line best (quotes
+ * and mixed-language pages).
+ */
+export function lineFeatures(line: string, index: number, count: number, docLanguage: number, titleWords: ReadonlySet<string> | null, tokens: readonly string[] = tokenize(line)): LineFeatures {
+  const row = SCRATCH.fill(0);
+  return finishFeatures(line, scanLine(line, tokens, titleWords, row), row, index, count, docLanguage, titleWords !== null);
+}
+
+interface LineScan {
+  words: number;
+  link: number;
+  nav: number;
+  caps: number;
+  inTitle: number;
+}
+
+/** One pass over a line's tokens; stop-word hits per language go into `row`. */
+function scanLine(line: string, tokens: readonly string[], titleWords: ReadonlySet<string> | null, row: Int32Array): LineScan {
+  let link = 0;
+  let nav = 0;
+  let caps = 0;
+  let inTitle = 0;
+  for (const token of tokens) {
+    const lower = token.toLowerCase();
+    const mask = STOP_MASK.get(lower);
+    if (mask !== undefined) for (let l = 0; l < row.length; l++) if (mask & (1 << l)) row[l]!++;
+    if (token.length > 4 && (token.includes('.') || token.includes('@') || token.includes(':')) && LINKISH.test(token)) link++;
+    if (NAV_WORDS.has(lower)) nav++;
+    const first = token.charCodeAt(0);
+    if ((first >= 65 && first <= 90) || (first > 127 && /^\p{Lu}/u.test(token))) caps++;
+    if (titleWords?.has(lower)) inTitle++;
+  }
+  if (line.includes('|') || line.includes('»') || line.includes('›') || line.includes('•') || line.includes('·')) link += (line.match(SEPARATORS) ?? []).length;
+  return { words: tokens.length, link, nav, caps, inTitle };
+}
+
+function finishFeatures(line: string, scan: LineScan, row: Int32Array, index: number, count: number, docLanguage: number, hasTitle: boolean): LineFeatures {
+  const { words, link, nav, caps, inTitle } = scan;
+  let stop = row[docLanguage]!;
+  if (words >= 6) for (let l = 0; l < row.length; l++) if (row[l]! > stop) stop = row[l]!;
+  const trimmed = line.trim();
+  const terminal = TERMINAL.test(trimmed);
+  return {
+    chars: trimmed.length,
+    words,
+    stopwordDensity: words > 0 ? stop / words : 0,
+    terminalPunctuation: terminal,
+    linkShare: words > 0 ? Math.min(1, link / words) : 0,
+    navShare: words > 0 ? nav / words : 0,
+    capitalisedShare: words > 0 ? caps / words : 0,
+    position: count > 1 ? index / (count - 1) : 0,
+    titleOverlap: hasTitle && words > 0 ? inTitle / words : 0,
+    headingLike: trimmed.length < 150 && !terminal && words >= 2,
+    copyrightSign: trimmed.includes('©') || /\(c\)\s*\d{4}/i.test(trimmed),
+  };
+}
+
+/** Index into LANGUAGES of the stop list with most hits over the lines (0, English, when none hits). */
+export function documentLanguage(tokenLists: readonly (readonly string[])[]): number {
+  const hits = new Array<number>(LANGUAGES.length).fill(0);
+  for (const tokens of tokenLists) {
+    for (const token of tokens) {
+      const mask = STOP_MASK.get(token.toLowerCase());
+      if (mask !== undefined) for (let l = 0; l < hits.length; l++) if (mask & (1 << l)) hits[l]!++;
+    }
+  }
+  let best = 0;
+  for (let l = 1; l < hits.length; l++) if (hits[l]! > hits[best]!) best = l;
+  return best;
+}
+
+export function contextFreeClass(f: LineFeatures, o: ClassifierOptions): LineClass {
+  const prose = f.words >= o.proseMinWords && f.terminalPunctuation && f.stopwordDensity >= o.stopwordsLow / 2;
+  if (f.words === 0) return 'bad';
+  if (!prose && (f.copyrightSign || f.linkShare >= o.maxLinkShare || (f.navShare >= o.maxNavShare && f.words <= 8))) return 'bad';
+  if (f.chars < o.lengthLow) {
+    return o.shortProseMinWords > 0 && f.words >= o.shortProseMinWords && f.terminalPunctuation && f.stopwordDensity >= o.stopwordsLow ? 'near-good' : 'short';
+  }
+  if (f.stopwordDensity >= o.stopwordsHigh) return f.chars > o.lengthHigh ? 'good' : 'near-good';
+  if (f.stopwordDensity >= o.stopwordsLow || prose) return 'near-good';
+  return 'bad';
+}
+
+/** jusText's context-sensitive pass. `classes` are context-free classes; returns final good/bad. */
+export function smooth(classes: readonly LineClass[], features: readonly LineFeatures[], o: ClassifierOptions): ('good' | 'bad')[] {
+  const cls: LineClass[] = [...classes];
+  const n = cls.length;
+  const neighbour = (i: number, step: 1 | -1, ignoreNearGood: boolean): LineClass => {
+    for (let j = i + step; j >= 0 && j < n; j += step) {
+      const c = cls[j]!;
+      if (c === 'short' || (ignoreNearGood && c === 'near-good')) continue;
+      return c;
+    }
+    return 'bad';
+  };
+  const goodFollows = (i: number) => {
+    let distance = 0;
+    for (let j = i + 1; j < n && distance <= o.maxHeadingDistance; j++) {
+      if (cls[j] === 'good') return true;
+      if (cls[j] === 'bad') return false;
+      distance += features[j]!.chars;
+    }
+    return false;
+  };
+  for (let i = 0; i < n; i++) if (cls[i] === 'short' && features[i]!.headingLike && goodFollows(i)) cls[i] = 'near-good';
+  const revised = new Map<number, LineClass>();
+  for (let i = 0; i < n; i++) {
+    if (cls[i] !== 'short') continue;
+    const prev = neighbour(i, -1, true);
+    const next = neighbour(i, 1, true);
+    if (prev === 'good' && next === 'good') revised.set(i, 'good');
+    else if (prev === 'bad' && next === 'bad') revised.set(i, 'bad');
+    else if ((prev === 'bad' && neighbour(i, -1, false) === 'near-good') || (next === 'bad' && neighbour(i, 1, false) === 'near-good')) revised.set(i, 'good');
+    else revised.set(i, 'bad');
+  }
+  for (const [i, c] of revised) cls[i] = c;
+  for (let i = 0; i < n; i++) {
+    if (cls[i] !== 'near-good') continue;
+    const keepAnyway = o.keepNearGoodChars > 0 && features[i]!.chars >= o.keepNearGoodChars;
+    cls[i] = !keepAnyway && neighbour(i, -1, true) === 'bad' && neighbour(i, 1, true) === 'bad' ? 'bad' : 'good';
+  }
+  for (let i = 0; i < n; i++) {
+    if (cls[i] === 'bad' && classes[i] !== 'bad' && features[i]!.headingLike && goodFollows(i)) cls[i] = 'good';
+  }
+  return cls.map((c) => (c === 'good' ? 'good' : 'bad'));
+}
+
+/** smooth(); when no line ends up good (a short text has no line long enough), near-good lines stand in for good ones. */
+function smoothWithFallback(initial: readonly LineClass[], features: readonly LineFeatures[], o: ClassifierOptions): ('good' | 'bad')[] {
+  const final = smooth(initial, features, o);
+  if (final.includes('good') || !initial.includes('near-good')) return final;
+  return smooth(initial.map((c) => (c === 'near-good' ? 'good' : c)), features, o);
+}
+
+export interface LineDecision {
+  keep: boolean;
+  /** Rule id when removed. */
+  rule: 'classifier-bad' | 'classifier-context' | 'classifier-outside' | null;
+  initial: LineClass;
+  features: LineFeatures;
+}
+
+export const CLASSIFIER_RULE_IDS = ['classifier-bad', 'classifier-context', 'classifier-outside'] as const;
+
+/** [start, end) of the highest-scoring contiguous run of lines (Kadane's algorithm). */
+export function mainBlock(final: readonly ('good' | 'bad')[], features: readonly LineFeatures[], o: ClassifierOptions): [number, number] {
+  let best = -Infinity;
+  let bestStart = 0;
+  let bestEnd = 0;
+  let sum = 0;
+  let start = 0;
+  for (let i = 0; i < final.length; i++) {
+    const score = final[i] === 'good' ? features[i]!.chars : -o.blockPenalty - features[i]!.chars * o.blockWeight;
+    if (sum <= 0) {
+      sum = 0;
+      start = i;
+    }
+    sum += score;
+    if (sum > best) {
+      best = sum;
+      bestStart = start;
+      bestEnd = i + 1;
+    }
+  }
+  return [bestStart, bestEnd];
+}
+
+/** Classifies the lines of one document (in order, blank lines already dropped; `removedByRule` marks lines a rule already took). */
+export function classifyLines(lines: readonly string[], title: string | null, options: ClassifierOptions = DEFAULT_CLASSIFIER_OPTIONS, removedByRule?: readonly boolean[]): LineDecision[] {
+  const titleWords = title ? new Set(tokenize(title).map((t) => t.toLowerCase())) : null;
+  // One scan per line; the document language is the stop list with most hits over all lines.
+  const L = LANGUAGES.length;
+  const rows = new Int32Array(lines.length * L);
+  const scans = lines.map((line, i) => scanLine(line, tokenize(line), titleWords, rows.subarray(i * L, (i + 1) * L)));
+  const hits = new Int32Array(L);
+  for (let i = 0; i < rows.length; i++) hits[i % L]! += rows[i]!;
+  let language = 0;
+  for (let l = 1; l < L; l++) if (hits[l]! > hits[language]!) language = l;
+  const features = scans.map((scan, i) => finishFeatures(lines[i]!, scan, rows.subarray(i * L, (i + 1) * L), i, lines.length, language, titleWords !== null));
+  // Lines a precise rule removed are bad context for their neighbours (their decision is ignored).
+  const initial = features.map((f, i) => (removedByRule?.[i] ? 'bad' : contextFreeClass(f, options)));
+  const keepAll = () => features.map((f, i) => ({ keep: true, rule: null, initial: initial[i]!, features: f }));
+  if (lines.length < options.minLines) return keepAll();
+  const final = smoothWithFallback(initial, features, options);
+  if (!final.includes('good')) return keepAll();
+  if (options.onlyBad) {
+    let first = 0;
+    let last = features.length - 1;
+    if (options.trimEdges !== 'none') {
+      last = final.lastIndexOf('good');
+      if (options.trimEdges === 'both') first = final.indexOf('good');
+    }
+    return features.map((f, i) => {
+      if (i < first || i > last) return { keep: false, rule: 'classifier-outside', initial: initial[i]!, features: f };
+      if (options.headMaxWords > 0 && i < final.indexOf('good') && final[i] === 'bad' && f.words <= options.headMaxWords) {
+        return { keep: false, rule: 'classifier-outside', initial: initial[i]!, features: f };
+      }
+      const keep = !(initial[i] === 'bad' && (f.words === 0 || f.copyrightSign || f.linkShare >= options.maxLinkShare || f.navShare >= options.maxNavShare));
+      return { keep, rule: keep ? null : 'classifier-bad', initial: initial[i]!, features: f };
+    });
+  }
+  if (!options.mainBlock) {
+    return features.map((f, i) => {
+      const keep = final[i] === 'good';
+      return { keep, rule: keep ? null : initial[i] === 'bad' ? 'classifier-bad' : 'classifier-context', initial: initial[i]!, features: f };
+    });
+  }
+  const [start, end] = mainBlock(final, features, options);
+  return features.map((f, i) => {
+    if (i < start || i >= end) return { keep: false, rule: 'classifier-outside', initial: initial[i]!, features: f };
+    const keep = final[i] === 'good' || (options.blockKeepShort && initial[i] !== 'bad');
+    return { keep, rule: keep ? null : initial[i] === 'bad' ? 'classifier-bad' : 'classifier-context', initial: initial[i]!, features: f };
+  });
+}

@@ -1,0 +1,290 @@
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import type { EntityType } from '../../types.js';
+import { BOS, CONTEXT_SLOTS, contextFeatures, EOS, FEATURE_VERSION, OFFSETS, wordFeatures, wordInfo, type DocFacts, type LabelDoc, type WordInfo } from './features.js';
+
+/**
+ * The learned core: an averaged-perceptron sequence labeller over hashed features (features.ts),
+ * decoded per sentence with Viterbi over BIO labels with first-order transitions. Trained by
+ * scripts/train-ner.ts; the model file data/ner-model.bin.gz is loaded once per process.
+ *
+ * File layout (gzip): uint32 header length, JSON header {featureVersion, labels, scale, rows},
+ * then Uint32 feature hashes (sorted), Int8 weights (rows × labels, companded: sign(q)·q²·scale), Float32
+ * transitions (labels × labels, previous → current) and Float32 start weights (labels).
+ */
+
+export const LABELS = ['O', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC', 'B-MISC', 'I-MISC'] as const;
+export const L = LABELS.length;
+export const TYPES: EntityType[] = ['PER', 'ORG', 'LOC', 'MISC'];
+
+/** Label index → entity type index (-1 for O) and whether it begins a chunk. */
+export function labelType(y: number): number {
+  return y === 0 ? -1 : (y - 1) >> 1;
+}
+export function labelBegins(y: number): boolean {
+  return y > 0 && (y - 1) % 2 === 0;
+}
+/** I-X may only follow B-X or I-X. */
+export function allowed(prev: number, y: number): boolean {
+  if (y === 0 || labelBegins(y)) return true;
+  return prev > 0 && labelType(prev) === labelType(y);
+}
+
+/** Open-addressing map from a 32-bit feature hash to a row number. */
+export class HashIndex {
+  keys: Uint32Array;
+  rows: Int32Array;
+  size = 0;
+  private mask: number;
+
+  constructor(capacity = 1 << 16) {
+    let cap = 16;
+    while (cap < capacity * 2) cap <<= 1;
+    this.keys = new Uint32Array(cap);
+    this.rows = new Int32Array(cap);
+    this.mask = cap - 1;
+  }
+
+  get(h: number): number {
+    const { keys, mask } = this;
+    let p = (h ^ (h >>> 15)) & mask;
+    for (;;) {
+      const k = keys[p]!;
+      if (k === h) return this.rows[p]!;
+      if (k === 0) return -1;
+      p = (p + 1) & mask;
+    }
+  }
+
+  /** Row of h, inserting it as the next row when absent. */
+  add(h: number): number {
+    if ((this.size + 1) * 2 > this.keys.length) this.grow();
+    const { keys, mask } = this;
+    let p = (h ^ (h >>> 15)) & mask;
+    for (;;) {
+      const k = keys[p]!;
+      if (k === h) return this.rows[p]!;
+      if (k === 0) {
+        keys[p] = h;
+        this.rows[p] = this.size;
+        return this.size++;
+      }
+      p = (p + 1) & mask;
+    }
+  }
+
+  private grow(): void {
+    const { keys, rows } = this;
+    this.keys = new Uint32Array(keys.length * 2);
+    this.rows = new Int32Array(keys.length * 2);
+    this.mask = this.keys.length - 1;
+    for (let q = 0; q < keys.length; q++) {
+      const h = keys[q]!;
+      if (h === 0) continue;
+      let p = (h ^ (h >>> 15)) & this.mask;
+      while (this.keys[p] !== 0) p = (p + 1) & this.mask;
+      this.keys[p] = h;
+      this.rows[p] = rows[q]!;
+    }
+  }
+}
+
+export interface Weights {
+  index: HashIndex;
+  /** rows × L emission weights. */
+  emit: Float32Array;
+  /** L × L, previous label → label. */
+  trans: Float32Array;
+  /** L, label of a unit's first token. */
+  start: Float32Array;
+}
+
+// ---------------------------------------------------------------- file
+
+export function encodeModel(hashes: Uint32Array, weights: Int8Array, scale: number, trans: Float32Array, start: Float32Array, meta: Record<string, unknown>): Buffer {
+  const header = Buffer.from(JSON.stringify({ featureVersion: FEATURE_VERSION, labels: LABELS, scale, rows: hashes.length, ...meta }));
+  const len = Buffer.alloc(4);
+  len.writeUInt32LE(header.length);
+  const pad = Buffer.alloc((4 - ((4 + header.length) % 4)) % 4);
+  return Buffer.concat([len, header, pad, Buffer.from(hashes.buffer, hashes.byteOffset, hashes.byteLength), Buffer.from(weights.buffer, weights.byteOffset, weights.byteLength),
+    Buffer.from(trans.buffer, trans.byteOffset, trans.byteLength), Buffer.from(start.buffer, start.byteOffset, start.byteLength)]);
+}
+
+export function decodeModel(raw: Buffer): Weights {
+  const len = raw.readUInt32LE(0);
+  const header = JSON.parse(raw.subarray(4, 4 + len).toString('utf8')) as { featureVersion: number; labels: string[]; scale: number; rows: number };
+  if (header.featureVersion !== FEATURE_VERSION || header.labels.join() !== LABELS.join()) {
+    throw new Error(`NER model was trained with feature version ${header.featureVersion}, code expects ${FEATURE_VERSION}: run npm run train:ner`);
+  }
+  let at = 4 + len + ((4 - ((4 + len) % 4)) % 4);
+  const rows = header.rows;
+  const buf = raw.buffer.slice(raw.byteOffset, raw.byteOffset + raw.byteLength);
+  const hashes = new Uint32Array(buf, at, rows);
+  at += rows * 4;
+  const q = new Int8Array(buf, at, rows * L);
+  at += rows * L;
+  const trans = new Float32Array(buf.slice(at, at + L * L * 4));
+  at += L * L * 4;
+  const start = new Float32Array(buf.slice(at, at + L * 4));
+  const index = new HashIndex(rows);
+  const emit = new Float32Array(rows * L);
+  for (let r = 0; r < rows; r++) {
+    const row = index.add(hashes[r]!);
+    for (let y = 0; y < L; y++) {
+      const c = q[r * L + y]!;
+      emit[row * L + y] = Math.sign(c) * c * c * header.scale;
+    }
+  }
+  return { index, emit, trans, start };
+}
+
+let loaded: Weights | null = null;
+
+export function model(): Weights {
+  loaded ??= decodeModel(gunzipSync(readFileSync(new URL('./data/ner-model.bin.gz', import.meta.url))));
+  return loaded;
+}
+
+// ---------------------------------------------------------------- scoring and decoding
+
+function wordScores(w: Weights, info: WordInfo): Float32Array {
+  if (info.scoresOf === w) return info.scores!;
+  const v = new Float32Array(OFFSETS.length * L);
+  for (let o = 0; o < OFFSETS.length; o++) {
+    for (const h of wordFeatures(info.word, OFFSETS[o]!)) {
+      const row = w.index.get(h);
+      if (row < 0) continue;
+      for (let y = 0; y < L; y++) v[o * L + y]! += w.emit[row * L + y]!;
+    }
+  }
+  info.scores = v;
+  info.scoresOf = w;
+  return v;
+}
+
+/** Emission scores, tokens × L, for a document under the given weights. */
+export function emissions(w: Weights, doc: LabelDoc, facts: DocFacts = {} as DocFacts): Float32Array {
+  const ctx = contextFeatures(doc, facts);
+  const { unitStart } = doc;
+  const info = facts.info;
+  const n = info.length;
+  const out = new Float32Array(n * L);
+  const bos = wordScores(w, wordInfo(BOS));
+  const eos = wordScores(w, wordInfo(EOS));
+  const { live } = facts;
+  const vecs = new Array<Float32Array>(n);
+  for (let i = 0; i < n; i++) {
+    let near = false;
+    for (let j = Math.max(0, i - 2); j <= i + 2 && j < n; j++) near ||= live[j] === 1;
+    vecs[i] = near ? wordScores(w, info[i]!) : bos;
+  }
+  // Unit bounds so neighbours never cross a sentence.
+  let unitFrom = 0;
+  let unitTo = 0;
+  for (let i = 0; i < n; i++) {
+    if (unitStart[i] || i >= unitTo) {
+      unitFrom = i;
+      unitTo = i + 1;
+      while (unitTo < n && !unitStart[unitTo]) unitTo++;
+    }
+    const base = i * L;
+    if (!live[i]) {
+      for (let y = 1; y < L; y++) out[base + y] = -1e4;
+      continue;
+    }
+    for (let o = 0; o < OFFSETS.length; o++) {
+      const j = i + OFFSETS[o]!;
+      const v = j < unitFrom ? bos : j >= unitTo ? eos : vecs[j]!;
+      const vo = o * L;
+      for (let y = 0; y < L; y++) out[base + y]! += v[vo + y]!;
+    }
+    for (let k = 0; k < CONTEXT_SLOTS; k++) {
+      const h = ctx[i * CONTEXT_SLOTS + k]!;
+      if (h === 0) break;
+      const row = w.index.get(h);
+      if (row < 0) continue;
+      const r = row * L;
+      for (let y = 0; y < L; y++) out[base + y]! += w.emit[r + y]!;
+    }
+  }
+  return out;
+}
+
+let scoreBuf = new Float32Array(0);
+let backBuf = new Uint8Array(0);
+
+/** Predecessors allowed before each label (I-X only after B-X or I-X). */
+const PREDECESSORS: Uint8Array[] = Array.from({ length: L }, (_, y) => Uint8Array.from([...Array(L).keys()].filter((p) => allowed(p, y))));
+
+/**
+ * Viterbi over each unit; writes the best label per token into `labels`. Tokens outside `live`
+ * are O, so each unit splits into independent stretches of live tokens between them.
+ */
+export function viterbi(w: Weights, doc: LabelDoc, emit: Float32Array, labels: Uint8Array, live?: Uint8Array): void {
+  const n = doc.words.length;
+  if (scoreBuf.length < n * L) {
+    scoreBuf = new Float32Array(n * L * 2);
+    backBuf = new Uint8Array(n * L * 2);
+  }
+  let i = 0;
+  while (i < n) {
+    if (live && !live[i]) {
+      labels[i++] = 0;
+      continue;
+    }
+    const from = i;
+    i++;
+    while (i < n && !doc.unitStart[i] && (!live || live[i])) i++;
+    // The stretch follows an O inside the unit, or opens it; it precedes an O inside the unit, or ends it.
+    decodeStretch(w, emit, labels, from, i, !doc.unitStart[from], i < n && !doc.unitStart[i]);
+  }
+}
+
+function decodeStretch(w: Weights, emit: Float32Array, labels: Uint8Array, from: number, to: number, afterO: boolean, beforeO: boolean): void {
+  const score = scoreBuf;
+  const back = backBuf;
+  const { trans } = w;
+  for (let y = 0; y < L; y++) {
+    const open = afterO ? (allowed(0, y) ? trans[y]! : -1e30) : w.start[y]!;
+    score[from * L + y] = emit[from * L + y]! + open;
+  }
+  for (let i = from + 1; i < to; i++) {
+    const prev = (i - 1) * L;
+    for (let y = 0; y < L; y++) {
+      const preds = PREDECESSORS[y]!;
+      let best = -Infinity;
+      let arg = 0;
+      for (let k = 0; k < preds.length; k++) {
+        const p = preds[k]!;
+        const s = score[prev + p]! + trans[p * L + y]!;
+        if (s > best) {
+          best = s;
+          arg = p;
+        }
+      }
+      score[i * L + y] = best + emit[i * L + y]!;
+      back[i * L + y] = arg;
+    }
+  }
+  let best = -Infinity;
+  let y = 0;
+  for (let k = 0; k < L; k++) {
+    const s = score[(to - 1) * L + k]! + (beforeO ? trans[k * L]! : 0);
+    if (s > best) {
+      best = s;
+      y = k;
+    }
+  }
+  for (let i = to - 1; i >= from; i--) {
+    labels[i] = y;
+    y = back[i * L + y]!;
+  }
+}
+
+/** Best BIO label per token of the document. */
+export function label(doc: LabelDoc, weights: Weights = model(), facts: DocFacts = {} as DocFacts): Uint8Array {
+  const labels = new Uint8Array(doc.words.length);
+  const emit = emissions(weights, doc, facts);
+  viterbi(weights, doc, emit, labels, facts.live);
+  return labels;
+}

@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { classifyLines, contextFreeClass, DEFAULT_CLASSIFIER_OPTIONS, documentLanguage, lineFeatures, PRECISION_CLASSIFIER_OPTIONS, smooth, tokenize, type LineClass, type LineFeatures } from '../../stages/clean/classifier.js';
+import { cleanDocument } from '../../stages/clean/index.js';
+import { LANGUAGES } from '../../stages/clean/stopwords.js';
+import type { RawDoc } from '../../stages/types.js';
+
+const EN = LANGUAGES.indexOf('en');
+const features = (line: string, title: string | null = null) => lineFeatures(line, 0, 1, EN, title ? new Set(tokenize(title).map((t) => t.toLowerCase())) : null);
+const o = DEFAULT_CLASSIFIER_OPTIONS;
+
+const PROSE = [
+  'The council voted on Tuesday to close the old harbour bridge to cars from next spring, ending months of debate about whether it was still safe to use.',
+  'Engineers told the members that the steel supports had corroded much faster than expected and that a full repair would take at least two years of work.',
+  'Cyclists and pedestrians will still be allowed to cross, and a ferry between the two banks of the river will run every fifteen minutes while the works go on.',
+];
+
+function doc(lines: string[], title: string | null = null): RawDoc {
+  return { doc_id: 'd', source_path: 'd.txt', record_no: null, format: 'txt', encoding: 'utf-8', text: lines.join('\n'), first_line_no: 1, title, published_at: null, crawled_at: null, url: null, source: null, bytes: 0 };
+}
+
+describe('line features', () => {
+  it('measures stop-word density, terminal punctuation and capitalisation', () => {
+    const f = features('The talks will continue in Geneva next week.');
+    expect(f.words).toBe(8);
+    expect(f.stopwordDensity).toBeCloseTo(3 / 8);
+    expect(f.terminalPunctuation).toBe(true);
+    expect(f.capitalisedShare).toBeCloseTo(2 / 8);
+    expect(f.headingLike).toBe(false);
+  });
+
+  it('counts link-like tokens, separators and navigation words', () => {
+    expect(features('Home | News | Sport | Contact').navShare).toBeCloseTo(2 / 4);
+    expect(features('Home | News | Sport | Contact').linkShare).toBeGreaterThanOrEqual(0.75);
+    expect(features('www.example.com/page.html').linkShare).toBe(1);
+    expect(features('© 2021 Example Media').copyrightSign).toBe(true);
+  });
+
+  it('measures overlap with the title and position', () => {
+    expect(features('Harbour bridge to close', 'Harbour bridge to close to cars').titleOverlap).toBe(1);
+    expect(lineFeatures('last line', 4, 5, EN, null).position).toBe(1);
+  });
+
+  it('uses the best-fitting stop list for long lines of another language', () => {
+    expect(lineFeatures('Die Stadt hat am Montag die neue Brücke für den Verkehr freigegeben, wie sie mitteilte.', 0, 1, EN, null).stopwordDensity).toBeGreaterThan(0.3);
+    expect(documentLanguage([tokenize('Die Stadt und der Fluss sind in der Nähe von dem Bahnhof')])).toBe(LANGUAGES.indexOf('de'));
+  });
+});
+
+describe('context-free classes (jusText)', () => {
+  it.each<[string, LineClass]>([
+    [`${PROSE[0]} ${PROSE[1]}`, 'good'],
+    ['The bridge will close to cars from next spring, the council said on Tuesday.', 'near-good'],
+    ['Read the full story', 'short'],
+    ['Home | News | Sport | Business | Weather | Contact', 'bad'],
+    ['© 2023 The Daily Example', 'bad'],
+    ['Kindersitze Autositze Babyschalen Reboarder Isofix Gurtbefestigung Testergebnisse Preisvergleich Angebote Bestseller', 'bad'],
+  ])('%j is %s', (line, expected) => {
+    expect(contextFreeClass(features(line), o)).toBe(expected);
+  });
+});
+
+describe('neighbour smoothing', () => {
+  const f = (chars: number, headingLike = false) => ({ chars, headingLike }) as LineFeatures;
+  it('turns a short line between good lines good and one between bad lines bad', () => {
+    expect(smooth(['good', 'short', 'good'], [f(300), f(20), f(300)], o)).toEqual(['good', 'good', 'good']);
+    expect(smooth(['bad', 'short', 'bad'], [f(10), f(20), f(10)], o)).toEqual(['bad', 'bad', 'bad']);
+  });
+
+  it('keeps a near-good line unless both neighbours are bad (document edges count as bad)', () => {
+    expect(smooth(['good', 'near-good', 'bad'], [f(300), f(100), f(10)], o)).toEqual(['good', 'good', 'bad']);
+    expect(smooth(['bad', 'near-good', 'bad'], [f(10), f(100), f(10)], o)).toEqual(['bad', 'bad', 'bad']);
+  });
+
+  it('keeps a heading directly followed by good text', () => {
+    expect(smooth(['bad', 'short', 'good'], [f(10), f(20, true), f(300)], o)).toEqual(['bad', 'good', 'good']);
+    expect(smooth(['bad', 'short', 'good'], [f(10), f(20, false), f(300)], o)).toEqual(['bad', 'bad', 'good']);
+  });
+});
+
+describe('the classifier in the clean stage', () => {
+  const page = ['Home', 'News', 'Sport', 'Weather', ...PROSE, 'Subscribe now and save', 'About us', 'Careers', 'Contact'];
+
+  it('removes menus around the body with their own rule ids and keeps every body line', () => {
+    const article = cleanDocument(doc(page));
+    expect(article.paragraphs.map((p) => article.text.slice(p.start, p.end))).toEqual(PROSE);
+    expect(article.removed.map((r) => [r.text, r.rule])).toEqual([
+      ['Home', 'classifier-outside'], ['News', 'classifier-outside'], ['Sport', 'classifier-outside'], ['Weather', 'classifier-outside'],
+      ['Subscribe now and save', 'newsletter'], ['About us', 'classifier-outside'], ['Careers', 'classifier-outside'], ['Contact', 'classifier-outside'],
+    ]);
+  });
+
+  it('is switched off by config, or per rule id', () => {
+    expect(cleanDocument(doc(page), { disabledRules: [], classifier: { enabled: false } }).removed.map((r) => r.rule)).toEqual(['newsletter']);
+    expect(cleanDocument(doc(page), { disabledRules: ['classifier-outside'] }).removed.map((r) => r.rule)).toEqual(['newsletter']);
+  });
+
+  it('removes short lines next to bad ones in the precision profile only', () => {
+    const lines = [PROSE[0]!, PROSE[1]!, 'Five things to know', '© 2023 Example Media', 'Advertisement', PROSE[2]!];
+    const precise = cleanDocument(doc(lines), { disabledRules: [], classifier: PRECISION_CLASSIFIER_OPTIONS });
+    expect(precise.text.split('\n\n')).toEqual(PROSE);
+    expect(precise.removed.map((r) => r.rule)).toContain('classifier-context');
+    const recallFirst = cleanDocument(doc(lines));
+    expect(recallFirst.text).toContain('Five things to know');
+    expect(recallFirst.text).not.toContain('©');
+  });
+
+  it('leaves documents shorter than minLines, and documents without any good line, to the rules', () => {
+    expect(cleanDocument(doc(['Home', PROSE[0]!])).removed).toEqual([]);
+    const menus = ['Home', 'News', 'Sport', 'Weather', 'Contact', 'About'];
+    expect(classifyLines(menus, null).every((d) => d.keep)).toBe(true);
+  });
+
+  it('keeps short headings and list items inside readability output (HTML profile)', () => {
+    const lines = [PROSE[0]!, 'What happens next', PROSE[1]!, '200 g sugar', '2 eggs', PROSE[2]!];
+    const article = cleanDocument({ ...doc(lines), format: 'html', html_extraction: 'readability' });
+    expect(article.removed).toEqual([]);
+  });
+});

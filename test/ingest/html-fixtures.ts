@@ -1,0 +1,66 @@
+/** Small hand-written news pages for the HTML extraction tests (no external data). */
+
+const P1 = 'The city council voted on Tuesday to close the old harbour bridge to cars from next spring, ending months of debate about its safety.';
+const P2 = 'Engineers told the council that the steel supports had corroded faster than expected and that a full repair would take at least two years.';
+const P3 = 'Cyclists and pedestrians will still be allowed to cross, and a ferry service between the two banks will run every fifteen minutes during the works.';
+const P4 = 'Shop owners on the north bank said they feared losing customers, while residents welcomed the decision after several minor accidents last winter.';
+
+export const BODY = [P1, P2, 'What happens next', P3, P4];
+
+export const NEWS_PAGE = `<!DOCTYPE html>
+<html lang="en-GB">
+<head>
+  <meta charset="utf-8">
+  <title>Harbour bridge to close to cars | The Daily Example</title>
+  <meta property="og:site_name" content="The Daily Example">
+  <meta property="og:title" content="Harbour bridge to close to cars">
+  <link rel="canonical" href="https://www.dailyexample.co.uk/news/harbour-bridge">
+  <script>window.dataLayer = [{"page": "article"}];</script>
+  <style>.cookie { position: fixed; }</style>
+  <script type="application/ld+json">
+  {"@context": "https://schema.org", "@graph": [
+    {"@type": "WebSite", "name": "The Daily Example"},
+    {"@type": "NewsArticle", "headline": "Harbour bridge to close to cars", "datePublished": "2023-03-14T08:30:00+00:00",
+     "author": [{"@type": "Person", "name": "Maria Jones"}], "publisher": {"@type": "Organization", "name": "Daily Example Ltd"}}
+  ]}
+  </script>
+</head>
+<body>
+  <div class="cookie" id="cookie-banner"><p>We use cookies to improve your experience. By continuing you accept our cookie policy.</p><button>Accept all cookies</button></div>
+  <header><a href="/">The Daily Example</a>
+    <nav><ul><li><a href="/news">News</a></li><li><a href="/sport">Sport</a></li><li><a href="/business">Business</a></li><li><a href="/weather">Weather</a></li></ul></nav>
+  </header>
+  <main>
+    <article>
+      <h1>Harbour bridge to close to cars</h1>
+      <p class="byline">By Maria Jones</p>
+      <p>${P1}</p>
+      <p>${P2}</p>
+      <h2>What happens next</h2>
+      <p>${P3}</p>
+      <p>${P4}</p>
+      <div class="share"><a href="#">Share</a> <a href="#">Tweet</a> <a href="#">Email</a></div>
+    </article>
+    <section id="comments" class="comments">
+      <h3>2 Comments</h3>
+      <div class="comment"><p>About time! That bridge has been a danger for years.</p></div>
+      <div class="comment"><p>What about the buses? Nobody has explained where they will go.</p></div>
+      <form><p>Leave a Reply</p><textarea></textarea><button>Post comment</button></form>
+    </section>
+  </main>
+  <aside class="related"><h3>Most read</h3><ul><li><a href="/a">Storm warning for the weekend</a></li><li><a href="/b">Local team wins cup final</a></li></ul></aside>
+  <footer><p>© 2023 The Daily Example. All rights reserved.</p><a href="/privacy">Privacy policy</a> <a href="/terms">Terms</a></footer>
+</body>
+</html>`;
+
+/** Metadata only in meta tags and a <time> element, no JSON-LD. */
+export const META_PAGE = `<html><head>
+<meta http-equiv="content-language" content="de">
+<meta name="author" content="Karl Beispiel">
+<meta property="og:url" content="https://beispiel.de/artikel/1">
+<title>Neue Brücke eröffnet</title></head>
+<body><article><h1>Neue Brücke eröffnet</h1><p>Veröffentlicht am <time datetime="2022-05-02T09:00">2. Mai 2022</time></p>
+<p>Die neue Brücke über den Fluss ist am Montag nach drei Jahren Bauzeit für den Verkehr freigegeben worden, wie die Stadt mitteilte.</p>
+<p>Nach Angaben der Verwaltung sollen täglich rund zwanzigtausend Fahrzeuge die Brücke nutzen, die den Weg in die Innenstadt deutlich verkürzt.</p>
+<p>Die Kosten lagen mit knapp vierzig Millionen Euro etwas über der ursprünglichen Planung, vor allem wegen gestiegener Preise für Stahl und Beton.</p>
+</article></body></html>`;
