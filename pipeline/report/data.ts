@@ -24,7 +24,7 @@ export async function readReportData(folder: string): Promise<ReportData> {
   const file = (table: string) => literal(path.join(folder, `${table}.parquet`));
   const rows = async (sql: string) => (await connection.runAndReadAll(sql)).getRowObjectsJson() as Row[];
   try {
-    const countsSql = ['documents', 'duplicates', 'mentions', 'entities', 'quantities', 'dates', 'claims', 'problems', 'removed_lines']
+    const countsSql = ['documents', 'duplicates', 'stories', 'mentions', 'entities', 'quantities', 'dates', 'quotes', 'claims', 'problems', 'removed_lines']
       .map((t) => `(SELECT count(*) FROM ${file(t)}) AS ${t}`)
       .join(', ');
     const counts = Object.fromEntries(Object.entries((await rows(`SELECT ${countsSql}`))[0]!).map(([k, v]) => [k, Number(v)]));

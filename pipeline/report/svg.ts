@@ -78,10 +78,10 @@ export function lineChart(series: { name: string; points: { date: string; value:
 
 /** Reported figures of one subject as points (single values) or bars (ranges) on one axis. */
 export function rangeChart(rows: { label: string; low: number; high: number }[], title: string): string {
-  const width = 640;
+  const width = 760;
   const rowHeight = 30;
   const left = 20;
-  const right = 260;
+  const right = 380;
   const max = Math.max(1, ...rows.map((r) => r.high)) * 1.05;
   const x = (v: number) => left + ((width - left - right) * v) / max;
   const marks = rows.map((r, i) => {
