@@ -16,6 +16,7 @@
  *   policy (nearest reading, see stages/extract/dates.ts) then picks one of them. A missed
  *   expression counts as wrong, so accuracy = correct / gold.
  * Cases tagged `NotSupported: javascript` are reported separately.
+ * `--errors N` prints the first N misses of ours, with subset and gold type.
  * `--reference` also scores @microsoft/recognizers-text-suite (first value of its resolution).
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -85,7 +86,7 @@ export async function run(args: string[]): Promise<void> {
         if (hit.some((p) => p.resolved !== null && values.has(p.resolved))) k.correct++;
         else if (shown < showErrors && name === predictors[0]![0]) {
           shown++;
-          console.log(`[${subset}] ref ${reference} ${JSON.stringify(c.Input.slice(0, 120))}\n  gold ${JSON.stringify(g.Text)} ${[...values].join('|')}  got ${hit.map((p) => `${JSON.stringify(c.Input.slice(p.start, p.end))}=${p.resolved}`).join(', ') || 'nothing'}`);
+          console.log(`[${subset}, ${type}] ref ${reference} ${JSON.stringify(c.Input.slice(0, 120))}\n  gold ${JSON.stringify(g.Text)} ${[...values].join('|')}  got ${hit.map((p) => `${JSON.stringify(c.Input.slice(p.start, p.end))}=${p.resolved}`).join(', ') || 'nothing'}`);
         }
       }
     }

@@ -1,5 +1,6 @@
 import * as chrono from 'chrono-node';
 import type { DateMention } from '../types.js';
+import { dateParser, formsIn, pastReading } from './dates/forms.js';
 
 /**
  * Calendar dates in text, resolved against the article's reference date.
@@ -17,6 +18,16 @@ import type { DateMention } from '../types.js';
  * when the clause before it is in the past tense and has no future marker ("Biden became
  * president in June", December 2021 article → 2021-06; "will meet in June" stays 2022-06).
  * Weekdays: the nearest such day (chrono), moved back a week by the same past-tense rule.
+ *
+ * Forms chrono does not parse ("Monday 21", "friday the 26th", "on the 18th", "3 days from today",
+ * "Monday of next week", "coming Thursday", holidays, "28 June in 2020", Feb 29) are chrono parsers
+ * in ./dates/forms.ts, run only on texts that contain their trigger words. They follow the same
+ * policy: nearest reading, moved to their own past reading (the previous such day) by the crawl and
+ * past-tense rules. "last Wednesday" and "previous Wednesday" are the most recent Wednesday before
+ * the reference day (news usage; the Recognizers-Text spec reads the Wednesday of the previous
+ * week). "next 6th of April" / "last April 6" take the first such day after / before the reference.
+ * Offsets from unnamed events stay skipped: "the day before", "the following Friday", "3 weeks later".
+ * An amount after a currency sign is blanked before parsing ("$12 December 27" is December 27).
  *
  * Reference: published_at, else a publication date inferred from the text and crawl date
  * (inferPublicationDate, below), else the crawl date. Documents with none get no dates rows.
@@ -41,11 +52,16 @@ const EVENT_RELATIVE = /\b(?:after|before|later|earlier|prior)$/i;
 const DAY_MS = 86_400_000;
 const YEAR_IN_CONTEXT = /\b(?:in|since|by|until|till|before|after|of|from|during)\s+((?:19|20)\d{2})\b(?![-–\/]\d)/gi;
 
+/** An amount after a currency sign is not a day or year: "$12 December 27" is December 27. */
+const CURRENCY_AMOUNT = /([$£€¥]\s?)(\d[\d,.]*)/g;
+
 export function extractDates(text: string, reference: DateReference | null): DateMention[] {
   if (reference === null) return [];
   const instant = new Date(`${reference.date}T12:00:00Z`);
   const mentions: DateMention[] = [];
-  for (const result of chrono.en.parse(text, { instant, timezone: 'UTC' }, { forwardDate: false })) {
+  // Amounts are blanked with spaces of the same length, so offsets still point into `text`.
+  const parsed = /[$£€¥]\s?\d/.test(text) ? text.replace(CURRENCY_AMOUNT, (_, sign: string, amount: string) => sign + ' '.repeat(amount.length)) : text;
+  for (const result of dateParser(formsIn(parsed)).parse(parsed, { instant, timezone: 'UTC' }, { forwardDate: false })) {
     const mention = fromChrono(result, reference, text);
     if (mention) mentions.push(mention);
   }
@@ -74,7 +90,9 @@ function fromChrono(result: chrono.ParsedResult, reference: DateReference, text:
   const relative = /\b(?:today|tomorrow|yesterday|tonight|week|month|year|ago|now)\b/i.test(result.text);
   if (!hasDate && !relative) return null;
   let textStart = result.index;
-  let raw = result.text;
+  let raw = text.slice(result.index, result.index + result.text.length);
+  const ago = agoTail(result, reference, text);
+  if (ago !== null) return ago;
   const lead = LEADING_PREPOSITION.exec(raw);
   if (lead) {
     textStart += lead[0].length;
@@ -91,9 +109,22 @@ function fromChrono(result: chrono.ParsedResult, reference: DateReference, text:
   // Past reading of a yearless date that would land after the reference: always for a crawl date
   // (the article was written before it), else when the clause is in the past tense.
   if (!start.isCertain('year') && !relative && first > instant && (reference.source === 'crawled_at' || isPastClause(text, textStart))) {
+    const past = pastReading(start);
     const shift = (date: Date) => (start.isCertain('month') ? new Date(Date.UTC(date.getUTCFullYear() - 1, date.getUTCMonth(), date.getUTCDate())) : new Date(date.getTime() - 7 * DAY_MS));
-    first = shift(first);
-    last = shift(last);
+    first = past ?? shift(first);
+    last = past ?? shift(last);
+  } else if (!start.isCertain('year') && start.isCertain('month') && granularity === 'day') {
+    // "next 6th of April", "next 5/12": the first such day after the reference; "last April 6": the latest before it.
+    const before = /\b(next|last)\s+$/i.exec(text.slice(Math.max(0, textStart - 6), textStart));
+    const dayStart = new Date(`${reference.date}T00:00:00Z`);
+    const year = (date: Date, k: number) => new Date(Date.UTC(date.getUTCFullYear() + k, date.getUTCMonth(), date.getUTCDate(), 12));
+    if (before !== null && before[1]!.toLowerCase() === 'next' && first <= instant) {
+      first = year(first, 1);
+      last = year(last, 1);
+    } else if (before !== null && before[1]!.toLowerCase() === 'last' && first >= dayStart) {
+      first = year(first, -1);
+      last = year(last, -1);
+    }
   }
   return {
     text: raw,
@@ -105,6 +136,36 @@ function fromChrono(result: chrono.ParsedResult, reference: DateReference, text:
     reference_date: reference.date,
     reference: reference.source,
   };
+}
+
+const AGO_TAIL = /(?:^|\s)(\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(day|week|month|year)s?$/i;
+const AGO_NUMBERS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12 };
+
+/**
+ * "for the last 3 months and 2 days ago": chrono reads "last 3 months and 2 days" as one period;
+ * when "ago" follows, it belongs to the last duration only ("2 days ago").
+ */
+function agoTail(result: chrono.ParsedResult, reference: DateReference, text: string): DateMention | null {
+  const end = result.index + result.text.length;
+  const after = /^\s+ago\b/i.exec(text.slice(end, end + 8));
+  if (after === null) return null;
+  const tail = AGO_TAIL.exec(result.text);
+  if (tail === null || tail.index === 0) return null;
+  const n = /^\d/.test(tail[1]!) ? Number(tail[1]) : AGO_NUMBERS[tail[1]!.toLowerCase()]!;
+  const unit = tail[2]!.toLowerCase();
+  const ref = new Date(`${reference.date}T12:00:00Z`);
+  const date =
+    unit === 'day' || unit === 'week'
+      ? new Date(ref.getTime() - n * (unit === 'week' ? 7 : 1) * DAY_MS)
+      : new Date(Date.UTC(ref.getUTCFullYear() - (unit === 'year' ? n : 0), ref.getUTCMonth() - (unit === 'month' ? n : 0), 1, 12));
+  if (unit === 'month' || unit === 'year') {
+    const lastDay = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 0)).getUTCDate();
+    date.setUTCDate(Math.min(ref.getUTCDate(), lastDay));
+  }
+  const start = result.index + tail.index + (tail[0].length - tail[0].trimStart().length);
+  const stop = end + after[0].length;
+  const day = isoDay(date);
+  return { text: text.slice(start, stop), start, end: stop, resolved: day, resolved_end: day, granularity: 'day', reference_date: reference.date, reference: reference.source };
 }
 
 function isoDay(date: Date): string {
@@ -128,7 +189,7 @@ const MAX_CRAWL_LAG_DAYS = 366;
  * the crawl date with the past reading (the article was written before it was crawled), and no
  * more than a year before the crawl. Null without a crawl date (nothing bounds the text's dates)
  * or without such a day. Seed 004, crawled 2022-01-18, names "December 6" and "the December 7
- * meeting": 2021-12-07.
+ * meeting": 2021-12-07. Uses chrono's own forms only (a holiday or "the 18th" does not date an article).
  */
 export function inferPublicationDate(text: string, crawledAt: string | null): string | null {
   if (crawledAt === null) return null;

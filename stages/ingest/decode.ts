@@ -21,6 +21,12 @@ function decodeWindows1252(data: Uint8Array): string {
   return text;
 }
 
+/**
+ * Largest input the pipeline reads, as a file or once unpacked from gzip: one article is far
+ * smaller, and the limit keeps a gzip bomb or a stray disk image from exhausting memory.
+ */
+export const MAX_INPUT_BYTES = 256 * 1024 * 1024;
+
 /** How many leading bytes are inspected for NUL bytes, the mark of a binary file. */
 const BINARY_SNIFF_BYTES = 8192;
 
@@ -29,12 +35,15 @@ const BINARY_SNIFF_BYTES = 8192;
  * valid UTF-8 is decoded as Windows-1252 (the usual encoding of legacy scrapes) and reported,
  * never dropped; files with NUL bytes are binary and refused.
  */
-export function decodeBytes(bytes: Uint8Array, fileName: string): Decoded {
+export function decodeBytes(bytes: Uint8Array, fileName: string, maxBytes = MAX_INPUT_BYTES): Decoded {
   let data = bytes;
   if (fileName.toLowerCase().endsWith('.gz')) {
     try {
-      data = gunzipSync(bytes);
+      data = gunzipSync(bytes, { maxOutputLength: maxBytes });
     } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
+        return { ok: false, code: 'gzip-too-large', message: `unpacks to more than ${maxBytes} bytes, the input size limit; split it into smaller files.` };
+      }
       return { ok: false, code: 'corrupt-gzip', message: `cannot unpack gzip (${(error as Error).message}); re-download the file or unpack it by hand to see what is left.` };
     }
   }

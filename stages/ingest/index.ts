@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import PQueue from 'p-queue';
 import type { Stage, StageContext } from '../../pipeline/stage.js';
 import type { RawDoc } from '../types.js';
-import { decodeBytes } from './decode.js';
+import { decodeBytes, MAX_INPUT_BYTES } from './decode.js';
 import type { InputFile } from './discover.js';
 import { documentId } from './doc-id.js';
 import { formatOf, parseFile } from './records.js';
@@ -45,6 +45,7 @@ export function ingestStage(options: IngestOptions): Stage<InputFile, RawDoc> {
 }
 
 async function read(file: InputFile): Promise<ReadResult> {
+  if (file.bytes > MAX_INPUT_BYTES) return { file, error: Object.assign(new Error('file too large'), { code: 'EFBIG' }) };
   try {
     return { file, bytes: await readFile(file.absolute_path) };
   } catch (error) {
@@ -56,6 +57,11 @@ function* documentsOf(result: ReadResult, context: StageContext): Generator<RawD
   const { file } = result;
   const where = { source_path: file.source_path, doc_id: null };
   if ('error' in result) {
+    if (result.error.code === 'EFBIG') {
+      context.problem({ ...where, line: null, code: 'file-too-large', message: `${file.source_path} has ${file.bytes} bytes, over the ${MAX_INPUT_BYTES}-byte input limit; split it into smaller files.` });
+      context.drop('file-too-large');
+      return;
+    }
     const code = result.error.code === 'EACCES' ? 'permission-denied' : result.error.code === 'ENOENT' ? 'file-vanished' : 'unreadable-file';
     context.problem({ ...where, line: null, code, message: `cannot read ${file.absolute_path} (${result.error.code ?? result.error.message}); fix its permissions or remove it from the input.` });
     context.drop(code);

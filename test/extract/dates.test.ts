@@ -75,3 +75,97 @@ describe('tense-aware reading and inferred publication dates', () => {
     expect(d).toMatchObject({ text: 'December 6', resolved: '2021-12-06', reference_date: '2021-12-07', reference: 'published_at_inferred' });
   });
 });
+
+describe('forms added to chrono (stages/extract/dates/forms.ts)', () => {
+  it('weekday with a day of the month: the day N with that weekday in the nearest month', () => {
+    expect(brief('Do you have any arrangement on Monday 21!', published('2019-01-25'))).toEqual([['Monday 21', '2019-01-21', '2019-01-21', 'day']]);
+    expect(brief('Any plans on Sunday 31?', published('2019-01-25'))).toEqual([['Sunday 31', '2019-03-31', '2019-03-31', 'day']]);
+    expect(brief("Let's meet at friday the 26th at 4", published('2021-03-15'))).toEqual([['friday the 26th at 4', '2021-03-26', '2021-03-26', 'day']]);
+    expect(brief("Let's go for coffee on wednesday the thirty first.", published('2019-07-19'))).toEqual([['wednesday the thirty first', '2019-07-31', '2019-07-31', 'day']]);
+    expect(brief('I drank a cup of coffee on tues the 4th.', published('2019-06-17'))).toEqual([['tues the 4th', '2019-06-04', '2019-06-04', 'day']]);
+  });
+
+  it('days of the month take their own past reading (crawl date, past tense), also when merged with a time', () => {
+    expect(brief('The vote on Sunday 31.', crawled('2019-01-25'))).toEqual([['Sunday 31', '2017-12-31', '2017-12-31', 'day']]);
+    expect(brief('The vote on Sunday 31 at 4pm.', crawled('2019-01-25'))).toEqual([['Sunday 31 at 4pm', '2017-12-31', '2017-12-31', 'day']]);
+    expect(brief('Officials met on the 28th.', published('2019-08-20'))).toEqual([['the 28th', '2019-07-28', '2019-07-28', 'day']]);
+    expect(brief('Officials will meet on the 28th.', published('2019-08-20'))).toEqual([['the 28th', '2019-08-28', '2019-08-28', 'day']]);
+  });
+
+  it('a day of the month alone after a preposition: nearest month', () => {
+    expect(brief('Can you set something up on the 18th.', published('2018-08-07'))).toEqual([['the 18th', '2018-08-18', '2018-08-18', 'day']]);
+    expect(brief('Can you set something up on the 4th.', published('2018-08-07'))).toEqual([['the 4th', '2018-08-04', '2018-08-04', 'day']]);
+  });
+
+  it('"the Nth day of" a named month', () => {
+    expect(brief('We will come back on the 15th day of next month', published('2020-07-01'))).toEqual([['the 15th day of next month', '2020-08-15', '2020-08-15', 'day']]);
+    expect(brief('We will come back on the twenty third day of September', published('2020-07-01'))).toEqual([['the twenty third day of September', '2020-09-23', '2020-09-23', 'day']]);
+  });
+
+  it('leaves ordinals that are not days alone', () => {
+    expect(brief('They lived in the 18th century on the 4th floor.', published('2018-08-07'))).toEqual([]);
+    expect(brief('He ran for the first 10 years of the scheme.', published('2018-08-07'))).toEqual([]);
+    // chrono's own weekday reading stays; "the 13th" is not taken as the day of the month.
+    expect(brief('a new instalment in the Friday the 13th horror franchise', published('2005-03-01'))).toEqual([['Friday', '2005-03-04', '2005-03-04', 'day']]);
+  });
+
+  it('a month with a spelled day, and a day and month followed by "in/of YEAR"', () => {
+    expect(brief("I'll go back May twenty nine", published('2016-11-07'))).toEqual([['May twenty nine', '2016-05-29', '2016-05-29', 'day']]);
+    expect(brief('In March twenty people died.', published('2019-01-25'))).toEqual([['March', '2019-03-01', '2019-03-31', 'month']]);
+    expect(brief('I will go back to China on 28 june in 2020.', published('2019-05-30'))).toEqual([['28 june in 2020', '2020-06-28', '2020-06-28', 'day']]);
+    expect(brief('july 4th of 1995', published('2016-11-07'))).toEqual([['july 4th of 1995', '1995-07-04', '1995-07-04', 'day']]);
+    expect(brief('4th of july of 1995', published('2016-11-07'))).toEqual([['4th of july of 1995', '1995-07-04', '1995-07-04', 'day']]);
+  });
+
+  it('offsets counted from today, tomorrow or now', () => {
+    expect(brief('What date is 3 days from today?', published('2019-08-24'))).toEqual([['3 days from today', '2019-08-27', '2019-08-27', 'day']]);
+    expect(brief('The vote is a week from tomorrow.', published('2019-08-24'))).toEqual([['a week from tomorrow', '2019-09-01', '2019-09-01', 'day']]);
+    expect(brief('It will happen 4 months from tomorrow.', published('2016-11-07'))).toEqual([['4 months from tomorrow', '2017-03-08', '2017-03-08', 'day']]);
+  });
+
+  it('weekdays of a named week (weeks start on Monday)', () => {
+    expect(brief('Talks resume on Monday of next week.', published('2018-11-28'))).toEqual([['Monday of next week', '2018-12-03', '2018-12-03', 'day']]);
+    expect(brief('What happened on previous week - Monday', published('2018-11-28'))).toEqual([['previous week - Monday', '2018-11-19', '2018-11-19', 'day']]);
+    expect(brief('What happened on this week Monday', published('2018-11-28'))).toEqual([['this week Monday', '2018-11-26', '2018-11-26', 'day']]);
+    expect(brief('He resigned on Friday last week.', published('2018-11-28'))).toEqual([['Friday last week', '2018-11-23', '2018-11-23', 'day']]);
+  });
+
+  it('"coming Thursday" is the first one after the reference day; "previous Wednesday" reads like "last Wednesday"', () => {
+    expect(brief('Any arrangement on coming Thursday?', published('2019-01-31'))).toEqual([['coming Thursday', '2019-02-07', '2019-02-07', 'day']]);
+    expect(brief('Where were you on previous Wednesday?', published('2019-01-31'))).toEqual([['previous Wednesday', '2019-01-30', '2019-01-30', 'day']]);
+    expect(brief('Where were you on last Wednesday?', published('2019-01-31'))).toEqual([['last Wednesday', '2019-01-30', '2019-01-30', 'day']]);
+  });
+
+  it('holidays: nearest reading, a given year, last/next', () => {
+    expect(brief('Films shown on Christmas Eve at 6 p.m.', published('2019-08-05'))).toEqual([['Christmas Eve at 6 p.m', '2019-12-24', '2019-12-24', 'day']]);
+    expect(brief("I'll go back on black friday 2010", published('2016-11-07'))).toEqual([['black friday 2010', '2010-11-26', '2010-11-26', 'day']]);
+    expect(brief('Juneteenth is observed every year.', published('2020-06-12'))).toEqual([['Juneteenth', '2020-06-19', '2020-06-19', 'day']]);
+    expect(brief('When was the last easter?', published('2019-03-12'))).toEqual([['last easter', '2018-04-01', '2018-04-01', 'day']]);
+    expect(brief('Talks are due to end by Easter.', published('2005-03-01'))).toEqual([['Easter', '2005-03-27', '2005-03-27', 'day']]);
+    expect(brief('Sales have been poor since Christmas.', published('2005-03-01'))).toEqual([['Christmas', '2004-12-25', '2004-12-25', 'day']]);
+    expect(brief('The tsunami struck on Boxing Day.', published('2005-03-01'))).toEqual([['Boxing Day', '2004-12-26', '2004-12-26', 'day']]);
+  });
+
+  it('a bare festival name used as a season or modifier is no date', () => {
+    expect(brief('Christmas sales were poor and Father Christmas stayed home.', published('2005-03-01'))).toEqual([]);
+    expect(brief('the post-Christmas lull', published('2005-03-01'))).toEqual([]);
+  });
+
+  it('February 29 without a year: the nearest leap year', () => {
+    expect(brief('Feb 29', published('2017-03-22'))).toEqual([['Feb 29', '2016-02-29', '2016-02-29', 'day']]);
+    expect(brief('2/29', published('2019-03-22'))).toEqual([['2/29', '2020-02-29', '2020-02-29', 'day']]);
+  });
+
+  it('"next" and "last" before a yearless date', () => {
+    expect(brief('This task should be done next 6th of April', published('2019-05-20'))).toEqual([['6th of April', '2020-04-06', '2020-04-06', 'day']]);
+    expect(brief('This task should be done next 5/12', published('2019-05-20'))).toEqual([['5/12', '2020-05-12', '2020-05-12', 'day']]);
+  });
+
+  it('an amount after a currency sign is not part of a date', () => {
+    expect(brief('I bought it for $12 December 27', published('2019-07-04'))).toEqual([['December 27', '2019-12-27', '2019-12-27', 'day']]);
+  });
+
+  it('"ago" belongs to the last duration before it', () => {
+    expect(brief('They worked for the last 3 months and 2 days ago they found a solution', published('2016-11-07'))).toEqual([['2 days ago', '2016-11-05', '2016-11-05', 'day']]);
+  });
+});

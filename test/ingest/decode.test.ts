@@ -20,4 +20,10 @@ describe('decodeBytes', () => {
     expect(decodeBytes(gzipSync(Buffer.from('hello')), 'a.txt.gz')).toMatchObject({ ok: true, text: 'hello' });
     expect(decodeBytes(Buffer.from('not gzip'), 'a.txt.gz')).toMatchObject({ ok: false, code: 'corrupt-gzip' });
   });
+
+  it('refuses a gzip that unpacks past the size limit (a gzip bomb) without unpacking it all', () => {
+    const bomb = gzipSync(Buffer.alloc(2 * 1024 * 1024));
+    expect(bomb.length).toBeLessThan(10_000);
+    expect(decodeBytes(bomb, 'bomb.txt.gz', 1024 * 1024)).toMatchObject({ ok: false, code: 'gzip-too-large' });
+  });
 });
