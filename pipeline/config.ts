@@ -15,7 +15,7 @@ export interface RunConfig {
   inputs: string[];
   output: string;
   formats: OutputFormat[];
-  /** Files read at once. */
+  /** Worker threads of the per-document phase (1 = in process, pipeline/workers/) and files read at once. */
   concurrency: number;
   stages: Record<OptionalStage, boolean>;
   /** disabledRules, plus classifier / htmlClassifier thresholds and corpusMinDocs (stages/clean/index.ts). */

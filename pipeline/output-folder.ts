@@ -1,4 +1,4 @@
-import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, open, readFile, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 
 /** File that marks a folder as written by the pipeline (and holds the run record). */
@@ -76,4 +76,43 @@ function isAlive(pid: number): boolean {
 
 async function exists(file: string): Promise<boolean> {
   return (await stat(file).catch(() => null)) !== null;
+}
+
+/**
+ * One run per output folder: a lock file `.<name>.lock` beside the output holds the owner's pid
+ * and start time. A second run exits with a message naming the holder; a lock whose process is
+ * gone (a killed run) is stale and taken over. Returns the function that releases the lock.
+ */
+export async function lockOutput(output: string, runId: string): Promise<() => Promise<void>> {
+  const resolved = path.resolve(output);
+  const lock = path.join(path.dirname(resolved), `.${path.basename(resolved)}.lock`);
+  await mkdir(path.dirname(resolved), { recursive: true }).catch(() => undefined);
+  const content = JSON.stringify({ pid: process.pid, run_id: runId, started_at: new Date().toISOString() });
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const handle = await open(lock, 'wx');
+      await handle.writeFile(content);
+      await handle.close();
+      return () => rm(lock, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
+        throw new OutputError(`cannot create the lock ${lock} (${(error as NodeJS.ErrnoException).code}); choose an --output in a writable folder.`);
+      }
+      const holder = await readHolder(lock);
+      if (holder !== null && isAlive(holder.pid)) {
+        throw new OutputError(`another run (pid ${holder.pid}, run ${holder.run_id}, started ${holder.started_at}) is writing ${resolved}; wait for it to finish or choose another --output.`);
+      }
+      await rm(lock, { force: true });
+    }
+  }
+  throw new OutputError(`could not take the lock ${lock}: another run took it at the same moment; try again.`);
+}
+
+async function readHolder(lock: string): Promise<{ pid: number; run_id: string; started_at: string } | null> {
+  try {
+    return JSON.parse(await readFile(lock, 'utf8')) as { pid: number; run_id: string; started_at: string };
+  } catch {
+    // Unreadable or half-written by a process killed while writing it: treat as stale.
+    return null;
+  }
 }

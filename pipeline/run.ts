@@ -2,22 +2,18 @@ import { randomBytes } from 'node:crypto';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { cleanStage } from '../stages/clean/index.js';
-import { dedupeSignatureStage } from '../stages/dedupe/stage.js';
-import { groupDuplicatesInDuckDB, SIGNATURE_COLUMNS, type DocSignature } from '../stages/dedupe/index.js';
+import { groupDuplicatesInDuckDB, SIGNATURE_COLUMNS } from '../stages/dedupe/index.js';
 import { buildStories } from '../stages/stories/index.js';
-import { extractStage } from '../stages/extract/index.js';
 import { discoverInputs, ingestStage, type InputFile } from '../stages/ingest/index.js';
-import type { Article, DocumentRecord } from '../stages/types.js';
 import { UsageError, type RunConfig } from './config.js';
 import type { Logger } from './log.js';
-import { codePointOffsets } from './offsets.js';
-import { createTempOutput, discardTempOutput, MANIFEST, publishOutput } from './output-folder.js';
+import { createTempOutput, discardTempOutput, lockOutput, MANIFEST, publishOutput } from './output-folder.js';
 import { OUTPUT_README } from './output-readme.js';
 import { StageRunner } from './runner.js';
-import type { Stage, StageStats } from './stage.js';
+import type { StageStats } from './stage.js';
 import { StagedTable } from './staging.js';
 import { AGGREGATE_TABLES, DOCUMENT_GROUP_COLUMNS, DOCUMENT_STAGE_COLUMNS, DOCUMENT_STORY_COLUMNS, TABLES, type ColumnSpec } from './tables.js';
+import { DOCUMENT_PHASE_TABLES, documentPhase, documentStages, type DocumentPhaseTable } from './workers/index.js';
 import { createEmptyTable, writeTables } from './write-tables.js';
 
 export const PIPELINE_VERSION = '0.1.0';
@@ -32,8 +28,10 @@ export interface RunSummary {
   row_counts: Record<string, number>;
   stages: StageStats[];
   n_problems: number;
-  /** Peak resident memory of the process so far, in MB. */
+  /** Peak resident memory of the process so far, in MB (worker threads included). */
   peak_rss_mb: number;
+  /** CPU seconds (user + system) of the process so far, all threads. */
+  cpu_seconds: number;
 }
 
 /** A run that cannot produce output (no readable document, unwritable output): exit code 1. */
@@ -50,16 +48,21 @@ export async function runPipeline(config: RunConfig, log: Logger): Promise<RunSu
   if (discovery.missing.length > 0) {
     throw new UsageError(`input ${discovery.missing.map((m) => `"${m}"`).join(', ')} not found; check the path or quote the glob.`);
   }
-  const temp = await createTempOutput(config.output, runId).catch((error: Error) => {
-    throw new RunError(error.message);
-  });
+  const release = await lockOutput(config.output, runId);
   try {
-    const summary = await runInto(temp, config, runId, startedAt, discovery.files, discovery.problems, log);
-    await publishOutput(temp, config.output);
-    return summary;
-  } catch (error) {
-    await discardTempOutput(temp);
-    throw error;
+    const temp = await createTempOutput(config.output, runId).catch((error: Error) => {
+      throw new RunError(error.message);
+    });
+    try {
+      const summary = await runInto(temp, config, runId, startedAt, discovery.files, discovery.problems, log);
+      await publishOutput(temp, config.output);
+      return summary;
+    } catch (error) {
+      await discardTempOutput(temp);
+      throw error;
+    }
+  } finally {
+    await release();
   }
 }
 
@@ -86,28 +89,31 @@ async function runInto(
     staged.set(name, table);
     return table;
   };
-  const documents = stage('documents_stage', DOCUMENT_STAGE_COLUMNS);
-  const removed = stage('removed_lines');
-  const mentions = stage('mentions');
-  const quantities = stage('quantities');
-  const dates = stage('dates');
-  const quotes = stage('quotes');
+  const columns: Record<DocumentPhaseTable, ColumnSpec[]> = {
+    documents_stage: DOCUMENT_STAGE_COLUMNS,
+    removed_lines: TABLES.removed_lines.columns,
+    mentions: TABLES.mentions.columns,
+    quantities: TABLES.quantities.columns,
+    dates: TABLES.dates.columns,
+    quotes: TABLES.quotes.columns,
+    // Dedupe's per-document half: signatures staged like any table; the global half is SQL over them.
+    dedupe_signatures: SIGNATURE_COLUMNS,
+  };
+  const phaseTables = Object.fromEntries(DOCUMENT_PHASE_TABLES.map((name) => [name, stage(name, columns[name])])) as Record<DocumentPhaseTable, StagedTable>;
+  const documents = phaseTables.documents_stage;
+  const signatures = phaseTables.dedupe_signatures;
 
-  // Dedupe's per-document half: signatures staged like any table; the global half is SQL over them.
-  const signatures = stage('dedupe_signatures', SIGNATURE_COLUMNS);
-
-  const stream = buildStream(config, runner, files);
+  // Ingest on the main thread; clean, dedupe signatures and extraction in batches on worker threads.
+  const raws = runner.pipe(ingestStage({ concurrency: config.concurrency }), (async function* () {
+    yield* files;
+  })());
+  const phaseOptions = { clean: config.clean, dedupe: config.dedupe, stages: { dedupe: config.stages.dedupe, extract: config.stages.extract }, concurrency: config.concurrency };
+  for (const { stage: step, enabled } of documentStages(phaseOptions)) runner.register(step, !enabled);
   let inputBytes = 0;
-  for await (const record of stream) {
-    const { article } = record;
-    inputBytes += article.bytes;
-    await documents.append(documentRow(article, record.annotations?.published_at_inferred ?? null));
-    for (const line of article.removed) await removed.append({ doc_id: article.doc_id, ...line });
-    if (record.signature) {
-      const signature = record.signature as DocSignature;
-      await signatures.append({ doc_id: article.doc_id, exact_hash: signature.exact_hash, n_chars: [...article.text].length, published_at: article.published_at, n_shingles: signature.n_shingles, minhash: Array.from(signature.minhash) });
-    }
-    if (record.annotations) await appendAnnotations(article, record.annotations, { mentions, quantities, dates, quotes });
+  for await (const batch of documentPhase(raws, phaseOptions)) {
+    inputBytes += batch.input_bytes;
+    for (const name of DOCUMENT_PHASE_TABLES) await phaseTables[name].appendNdjson(batch.rows[name].ndjson, batch.rows[name].rows);
+    runner.merge(batch.stats, batch.problems);
   }
   if (documents.rows === 0) {
     throw new RunError(`no readable document in ${config.inputs.join(', ')} (${files.length} files found, ${runner.problems.length} problems: ${summarizeCodes(runner.problems.map((p) => p.code))}); give files of type .txt, .jsonl, .json or .csv with text.`);
@@ -162,81 +168,12 @@ async function runInto(
     stages: [...runner.stats, aggregateStats],
     n_problems: runner.problems.length,
     peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
+    cpu_seconds: Math.round((process.resourceUsage().userCPUTime + process.resourceUsage().systemCPUTime) / 1e4) / 100,
   };
   const manifest = { ...summary, output: undefined, started_at: startedAt.toISOString(), versions: versions(written.duckdbVersion), config };
   await writeFile(path.join(temp, MANIFEST), JSON.stringify(manifest, null, 2) + '\n');
   await writeFile(path.join(temp, 'README.md'), OUTPUT_README);
   return summary;
-}
-
-function buildStream(config: RunConfig, runner: StageRunner, files: InputFile[]): AsyncIterable<DocumentRecord> {
-  const source = (async function* () {
-    yield* files;
-  })();
-  const articles = runner.pipe(cleanStage(config.clean), runner.pipe(ingestStage({ concurrency: config.concurrency }), source));
-  let records: AsyncIterable<DocumentRecord> = (async function* () {
-    for await (const article of articles) yield { article, signature: null, annotations: null };
-  })();
-  const optional: [boolean, Stage<DocumentRecord, DocumentRecord>, string][] = [
-    [config.stages.dedupe, dedupeSignatureStage(config.dedupe), 'dedupe'],
-    [config.stages.extract, extractStage(), 'extract'],
-  ];
-  for (const [enabled, step] of optional) {
-    if (enabled) records = runner.pipe(step, records);
-    else runner.skip(step);
-  }
-  return records;
-}
-
-function documentRow(article: Article, publishedAtInferred: string | null): Record<string, unknown> {
-  return {
-    doc_id: article.doc_id,
-    source_path: article.source_path,
-    record_no: article.record_no,
-    format: article.format,
-    encoding: article.encoding,
-    title: article.title,
-    published_at: article.published_at,
-    published_at_inferred: publishedAtInferred,
-    published_at_source: article.published_at ? 'input' : publishedAtInferred ? 'inferred' : null,
-    crawled_at: article.crawled_at,
-    url: article.url,
-    source: article.source,
-    site: article.site ?? null,
-    author: article.author ?? null,
-    lang: article.lang ?? null,
-    text: article.text,
-    n_chars: [...article.text].length,
-    n_words: article.n_words,
-    n_sentences: article.sentences.length,
-    n_removed_lines: article.removed.length,
-    input_bytes: article.bytes,
-  };
-}
-
-async function appendAnnotations(
-  article: Article,
-  annotations: NonNullable<DocumentRecord['annotations']>,
-  tables: { mentions: StagedTable; quantities: StagedTable; dates: StagedTable; quotes: StagedTable },
-): Promise<void> {
-  const at = codePointOffsets(article.text);
-  const doc_id = article.doc_id;
-  for (const m of annotations.mentions) {
-    await tables.mentions.append({ doc_id, entity_id: m.entity_id, text: m.text, type: m.type, subtype: m.subtype, canonical: m.canonical, country_code: m.country_code, start: at(m.start), end: at(m.end), sentence_no: m.sentence_no });
-  }
-  for (const q of annotations.quantities) {
-    await tables.quantities.append({
-      doc_id, text: q.text, value: q.value, low: q.low, high: q.high, unit: q.unit, subject: q.subject, kind: q.kind, qualifier: q.qualifier,
-      attributed_to: q.attributed_to, claim_key: q.claim_key, claim_subject: q.claim_subject, subject_source: q.subject_source,
-      start: at(q.start), end: at(q.end), sentence_start: at(q.sentence_start), sentence_end: at(q.sentence_end),
-    });
-  }
-  for (const d of annotations.dates) {
-    await tables.dates.append({ doc_id, text: d.text, resolved: d.resolved, resolved_end: d.resolved_end, granularity: d.granularity, reference_date: d.reference_date, reference: d.reference, start: at(d.start), end: at(d.end) });
-  }
-  for (const q of annotations.quotes) {
-    await tables.quotes.append({ doc_id, text: q.text, speaker: q.speaker, speaker_canonical: q.speaker_canonical, speaker_entity_id: q.speaker_entity_id, verb: q.verb, start: at(q.start), end: at(q.end), sentence_start: at(q.sentence_start), sentence_end: at(q.sentence_end) });
-  }
 }
 
 function runRow(runId: string, startedAt: Date, config: RunConfig, nInputs: number, nDocuments: number, nProblems: number, stats: StageStats[], duckdbVersion: string): Record<string, unknown> {

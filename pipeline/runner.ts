@@ -24,6 +24,33 @@ export class StageRunner {
     this.stats.push(emptyStats(stage, true));
   }
 
+  /** Registers a stage whose work runs elsewhere (pipeline/workers/); its figures come in through `merge`. */
+  register(stage: { name: string; version: string }, skipped = false): void {
+    this.stats.push(emptyStats(stage, skipped));
+  }
+
+  /**
+   * Adds statistics and problems measured elsewhere (a batch in a worker thread) to this runner's,
+   * by stage name: counts, drops and seconds are summed, so a stage's seconds are the time spent in
+   * it summed over workers. Calls the progress callback once per merged stage.
+   */
+  merge(stats: readonly StageStats[], problems: readonly Problem[]): void {
+    for (const incoming of stats) {
+      let own = this.stats.find((s) => s.name === incoming.name);
+      if (!own) {
+        own = emptyStats(incoming, incoming.skipped);
+        this.stats.push(own);
+      }
+      own.seconds += incoming.seconds;
+      own.n_in += incoming.n_in;
+      own.n_out += incoming.n_out;
+      own.n_problems += incoming.n_problems;
+      for (const [reason, n] of Object.entries(incoming.dropped)) own.dropped[reason] = (own.dropped[reason] ?? 0) + n;
+      this.onRecord?.(own.name, own);
+    }
+    this.problems.push(...problems);
+  }
+
   /** Times a global (whole-corpus) step that is not a stream transform. */
   async global<T>(stage: { name: string; version: string }, nIn: number, step: () => Promise<T> | T, countOut: (result: T) => number): Promise<T> {
     const stats = emptyStats(stage, false);

@@ -31,6 +31,15 @@ export class StagedTable {
     if (this.bufferedBytes >= FLUSH_BYTES) await this.flush();
   }
 
+  /** Appends rows already rendered as NDJSON, one JSON object per line (pipeline/workers/rows.ts). */
+  async appendNdjson(ndjson: string, rows: number): Promise<void> {
+    if (rows === 0) return;
+    this.buffer.push(ndjson);
+    this.bufferedBytes += ndjson.length;
+    this.rows += rows;
+    if (this.bufferedBytes >= FLUSH_BYTES) await this.flush();
+  }
+
   async flush(): Promise<void> {
     if (this.buffer.length === 0) return;
     const chunk = this.buffer.join('');

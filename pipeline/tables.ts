@@ -105,12 +105,13 @@ export const TABLES = {
     name: 'cooccurrence',
     origin: 'sql',
     orderBy: 'doc_count DESC, entity_a, entity_b',
-    columns: [c('entity_a', 'VARCHAR'), c('entity_b', 'VARCHAR'), c('name_a', 'VARCHAR'), c('name_b', 'VARCHAR'), c('doc_count', 'BIGINT'), c('sentence_count', 'BIGINT'), c('doc_ids', 'VARCHAR[]')],
+    columns: [c('entity_a', 'VARCHAR'), c('entity_b', 'VARCHAR'), c('name_a', 'VARCHAR'), c('name_b', 'VARCHAR'), c('doc_count', 'BIGINT'), c('sentence_count', 'BIGINT'),
+      c('doc_pmi', 'DOUBLE'), c('sentence_pmi', 'DOUBLE'), c('doc_ids', 'VARCHAR[]')],
   },
   claims: {
     name: 'claims',
     origin: 'sql',
-    orderBy: 'claim_key, value NULLS LAST, low NULLS LAST',
+    orderBy: 'claim_key, value NULLS LAST, low NULLS LAST, high NULLS LAST',
     columns: [
       c('claim_key', 'VARCHAR'), c('subject', 'VARCHAR'), c('value', 'DOUBLE'), c('low', 'DOUBLE'), c('high', 'DOUBLE'), c('unit', 'VARCHAR'),
       c('qualifiers', 'VARCHAR[]'), c('doc_count', 'BIGINT'), c('doc_ids', 'VARCHAR[]'), c('source_paths', 'VARCHAR[]'), c('attributed_to', 'VARCHAR[]'),

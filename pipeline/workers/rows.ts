@@ -1,0 +1,88 @@
+import type { DocSignature } from '../../stages/dedupe/types.js';
+import type { Article, DocumentRecord } from '../../stages/types.js';
+import { codePointOffsets } from '../offsets.js';
+
+/** The staged tables the per-document phase fills (their columns: pipeline/tables.ts, SIGNATURE_COLUMNS). */
+export const DOCUMENT_PHASE_TABLES = ['documents_stage', 'removed_lines', 'mentions', 'quantities', 'dates', 'quotes', 'dedupe_signatures'] as const;
+export type DocumentPhaseTable = (typeof DOCUMENT_PHASE_TABLES)[number];
+
+/** NDJSON text and row count per staged table. */
+export type StagedRows = Record<DocumentPhaseTable, { ndjson: string; rows: number }>;
+
+/**
+ * Staged rows of one batch as NDJSON text per table (the same bytes StagedTable.append writes),
+ * so a worker hands the main thread one string per table instead of objects to clone and stringify.
+ */
+export class RowSink {
+  private readonly tables = Object.fromEntries(DOCUMENT_PHASE_TABLES.map((name) => [name, { lines: [] as string[], rows: 0 }])) as Record<DocumentPhaseTable, { lines: string[]; rows: number }>;
+
+  private add(table: DocumentPhaseTable, row: Record<string, unknown>): void {
+    const sink = this.tables[table]!;
+    sink.lines.push(JSON.stringify(row) + '\n');
+    sink.rows++;
+  }
+
+  /** Every staged row of one processed document. */
+  addRecord(record: DocumentRecord): void {
+    const { article, annotations } = record;
+    this.add('documents_stage', documentRow(article, annotations?.published_at_inferred ?? null));
+    for (const line of article.removed) this.add('removed_lines', { doc_id: article.doc_id, ...line });
+    if (record.signature) {
+      const signature = record.signature as DocSignature;
+      this.add('dedupe_signatures', { doc_id: article.doc_id, exact_hash: signature.exact_hash, n_chars: [...article.text].length, published_at: article.published_at, n_shingles: signature.n_shingles, minhash: Array.from(signature.minhash) });
+    }
+    if (annotations) this.addAnnotations(article, annotations);
+  }
+
+  /** The batch's rows: NDJSON text and row count per table. */
+  result(): StagedRows {
+    return Object.fromEntries(DOCUMENT_PHASE_TABLES.map((name) => [name, { ndjson: this.tables[name].lines.join(''), rows: this.tables[name].rows }])) as StagedRows;
+  }
+
+  private addAnnotations(article: Article, annotations: NonNullable<DocumentRecord['annotations']>): void {
+    const at = codePointOffsets(article.text);
+    const doc_id = article.doc_id;
+    for (const m of annotations.mentions) {
+      this.add('mentions', { doc_id, entity_id: m.entity_id, text: m.text, type: m.type, subtype: m.subtype, canonical: m.canonical, country_code: m.country_code, start: at(m.start), end: at(m.end), sentence_no: m.sentence_no });
+    }
+    for (const q of annotations.quantities) {
+      this.add('quantities', {
+        doc_id, text: q.text, value: q.value, low: q.low, high: q.high, unit: q.unit, subject: q.subject, kind: q.kind, qualifier: q.qualifier,
+        attributed_to: q.attributed_to, claim_key: q.claim_key, claim_subject: q.claim_subject, subject_source: q.subject_source,
+        start: at(q.start), end: at(q.end), sentence_start: at(q.sentence_start), sentence_end: at(q.sentence_end),
+      });
+    }
+    for (const d of annotations.dates) {
+      this.add('dates', { doc_id, text: d.text, resolved: d.resolved, resolved_end: d.resolved_end, granularity: d.granularity, reference_date: d.reference_date, reference: d.reference, start: at(d.start), end: at(d.end) });
+    }
+    for (const q of annotations.quotes) {
+      this.add('quotes', { doc_id, text: q.text, speaker: q.speaker, speaker_canonical: q.speaker_canonical, speaker_entity_id: q.speaker_entity_id, verb: q.verb, start: at(q.start), end: at(q.end), sentence_start: at(q.sentence_start), sentence_end: at(q.sentence_end) });
+    }
+  }
+}
+
+function documentRow(article: Article, publishedAtInferred: string | null): Record<string, unknown> {
+  return {
+    doc_id: article.doc_id,
+    source_path: article.source_path,
+    record_no: article.record_no,
+    format: article.format,
+    encoding: article.encoding,
+    title: article.title,
+    published_at: article.published_at,
+    published_at_inferred: publishedAtInferred,
+    published_at_source: article.published_at ? 'input' : publishedAtInferred ? 'inferred' : null,
+    crawled_at: article.crawled_at,
+    url: article.url,
+    source: article.source,
+    site: article.site ?? null,
+    author: article.author ?? null,
+    lang: article.lang ?? null,
+    text: article.text,
+    n_chars: [...article.text].length,
+    n_words: article.n_words,
+    n_sentences: article.sentences.length,
+    n_removed_lines: article.removed.length,
+    input_bytes: article.bytes,
+  };
+}
