@@ -34,7 +34,7 @@ export const TABLES = {
     columns: [
       DOC, c('source_path', 'VARCHAR'), c('record_no', 'INTEGER'), c('format', 'VARCHAR'), c('encoding', 'VARCHAR'),
       c('title', 'VARCHAR'), c('published_at', 'DATE'), c('published_at_inferred', 'DATE'), c('published_at_source', 'VARCHAR'), c('crawled_at', 'TIMESTAMPTZ'), c('url', 'VARCHAR'), c('source', 'VARCHAR'),
-      c('site', 'VARCHAR'), c('author', 'VARCHAR'), c('lang', 'VARCHAR'),
+      c('site', 'VARCHAR'), c('author', 'VARCHAR'), c('lang', 'VARCHAR'), c('outlet', 'VARCHAR'),
       c('text', 'VARCHAR'), c('n_chars', 'INTEGER'), c('n_words', 'INTEGER'), c('n_sentences', 'INTEGER'), c('n_removed_lines', 'INTEGER'),
       c('input_bytes', 'BIGINT'), c('exact_hash', 'VARCHAR'), c('dup_group_id', 'VARCHAR'), c('is_canonical', 'BOOLEAN'),
       c('story_id', 'VARCHAR'),
@@ -98,7 +98,7 @@ export const TABLES = {
     orderBy: 'mention_count DESC, entity_id',
     columns: [
       c('entity_id', 'VARCHAR'), c('name', 'VARCHAR'), c('type', 'VARCHAR'), c('subtype', 'VARCHAR'), c('country_code', 'VARCHAR'),
-      c('aliases', 'VARCHAR[]'), c('mention_count', 'BIGINT'), c('doc_count', 'BIGINT'), c('first_seen', 'DATE'), c('last_seen', 'DATE'),
+      c('aliases', 'VARCHAR[]'), c('mention_count', 'BIGINT'), c('doc_count', 'BIGINT'), c('source_count', 'BIGINT'), c('first_seen', 'DATE'), c('last_seen', 'DATE'),
     ],
   },
   cooccurrence: {

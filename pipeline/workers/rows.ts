@@ -78,6 +78,7 @@ function documentRow(article: Article, publishedAtInferred: string | null): Reco
     site: article.site ?? null,
     author: article.author ?? null,
     lang: article.lang ?? null,
+    outlet: outletOf(article),
     text: article.text,
     n_chars: [...article.text].length,
     n_words: article.n_words,
@@ -85,4 +86,9 @@ function documentRow(article: Article, publishedAtInferred: string | null): Reco
     n_removed_lines: article.removed.length,
     input_bytes: article.bytes,
   };
+}
+
+/** The outlet that published a document: the input's source field, else the page's site name, else the URL's host. */
+export function outletOf(article: Pick<Article, 'source' | 'site' | 'url'>): string | null {
+  return article.source ?? article.site ?? (article.url ? /^[a-z][a-z0-9+.-]*:\/\/(?:www\.)?([^/:?#]+)/i.exec(article.url)?.[1]?.toLowerCase() ?? null : null);
 }

@@ -4,7 +4,7 @@
 -- deterministic and is 6x faster in DuckDB than an ordered array_agg. Same in the other files.
 CREATE TABLE entities AS
 WITH counted AS (
-    SELECT m.*, d.published_at
+    SELECT m.*, d.published_at, d.outlet
     FROM mentions m
     JOIN documents d ON d.doc_id = m.doc_id
     WHERE coalesce(d.is_canonical, true)
@@ -18,6 +18,7 @@ SELECT
     list_sort(array_agg(DISTINCT text))          AS aliases,
     count(*)                                        AS mention_count,
     count(DISTINCT doc_id)                          AS doc_count,
+    count(DISTINCT outlet)                          AS source_count,
     min(published_at)                               AS first_seen,
     max(published_at)                               AS last_seen
 FROM counted

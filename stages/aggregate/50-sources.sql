@@ -1,12 +1,11 @@
--- sources: one row per outlet. The outlet is the input's `source` field, else the host of the
--- document URL, else '(unknown)' (text dumps name no outlet). boilerplate_share is the share of
--- the outlet's text, in characters, that the clean stage removed.
--- Dialect: regexp_extract is DuckDB's (PostgreSQL: substring(url from '...')).
+-- sources: one row per outlet (documents.outlet), '(unknown)' for documents that name none (text
+-- dumps). boilerplate_share is the share of the outlet's text, in characters, that the clean
+-- stage removed.
 CREATE TABLE sources AS
 WITH outlets AS (
     SELECT
         d.*,
-        coalesce(d.source, regexp_extract(d.url, '^[a-z]+://(?:www\.)?([^/:?#]+)', 1), '(unknown)') AS outlet
+        coalesce(d.outlet, '(unknown)') AS outlet
     FROM documents d
 ),
 removed AS (

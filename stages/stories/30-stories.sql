@@ -11,8 +11,8 @@ JOIN story_clusters c ON c.doc_id = coalesce(g.dup_group_id, d.doc_id);
 CREATE OR REPLACE TABLE stories AS
 WITH members AS (
     SELECT s.story_id, d.doc_id, d.published_at,
-           -- outlet: the record's source, else the URL host, else the duplicate group (one unnamed outlet each)
-           coalesce(d.source, nullif(regexp_extract(d.url, '^[A-Za-z]+://(?:www\.)?([^/:]+)', 1), ''), g.dup_group_id, d.doc_id) AS outlet
+           -- outlet: documents.outlet, else the duplicate group (one unnamed outlet each)
+           coalesce(d.outlet, g.dup_group_id, d.doc_id) AS outlet
     FROM document_stories s
     JOIN documents_stage d ON d.doc_id = s.doc_id
     LEFT JOIN document_groups g ON g.doc_id = d.doc_id

@@ -9,11 +9,11 @@ const quake = 'An earthquake struck northern Japan, and a tsunami warning was is
 const election = 'Greek voters went to the polls in an election dominated by austerity and the bailout. Syriza led the election polls in Athens.';
 
 async function load(docs: Array<[string, string, string | null, string | null]>, dups: Array<[string, string]> = []): Promise<void> {
-  await db.run(`CREATE TABLE documents_stage (doc_id VARCHAR, title VARCHAR, text VARCHAR, published_at DATE, source VARCHAR, url VARCHAR);
+  await db.run(`CREATE TABLE documents_stage (doc_id VARCHAR, title VARCHAR, text VARCHAR, published_at DATE, outlet VARCHAR);
     CREATE TABLE document_groups (doc_id VARCHAR, exact_hash VARCHAR, dup_group_id VARCHAR, is_canonical BOOLEAN);
     CREATE TABLE mentions (doc_id VARCHAR, entity_id VARCHAR, canonical VARCHAR)`);
   for (const [id, text, date, source] of docs) {
-    await db.run(`INSERT INTO documents_stage VALUES ('${id}', NULL, '${text}', ${date ? `DATE '${date}'` : 'NULL'}, ${source ? `'${source}'` : 'NULL'}, NULL)`);
+    await db.run(`INSERT INTO documents_stage VALUES ('${id}', NULL, '${text}', ${date ? `DATE '${date}'` : 'NULL'}, ${source ? `'${source}'` : 'NULL'})`);
     const canonical = dups.find(([d]) => d === id)?.[1] ?? id;
     await db.run(`INSERT INTO document_groups VALUES ('${id}', 'h', '${canonical}', ${canonical === id})`);
   }
