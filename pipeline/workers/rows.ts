@@ -25,13 +25,16 @@ export class RowSink {
   /** Every staged row of one processed document. */
   addRecord(record: DocumentRecord): void {
     const { article, annotations } = record;
-    this.add('documents_stage', documentRow(article, annotations?.published_at_inferred ?? null));
+    const at = codePointOffsets(article.text);
+    // Lengths are published in code points, like offsets; computed once per document.
+    const nChars = at(article.text.length);
+    this.add('documents_stage', documentRow(article, annotations?.published_at_inferred ?? null, nChars));
     for (const line of article.removed) this.add('removed_lines', { doc_id: article.doc_id, ...line });
     if (record.signature) {
       const signature = record.signature as DocSignature;
-      this.add('dedupe_signatures', { doc_id: article.doc_id, exact_hash: signature.exact_hash, n_chars: [...article.text].length, published_at: article.published_at, n_shingles: signature.n_shingles, minhash: Array.from(signature.minhash) });
+      this.add('dedupe_signatures', { doc_id: article.doc_id, exact_hash: signature.exact_hash, n_chars: nChars, published_at: article.published_at, n_shingles: signature.n_shingles, minhash: Array.from(signature.minhash) });
     }
-    if (annotations) this.addAnnotations(article, annotations);
+    if (annotations) this.addAnnotations(article, annotations, at);
   }
 
   /** The batch's rows: NDJSON text and row count per table. */
@@ -39,8 +42,7 @@ export class RowSink {
     return Object.fromEntries(DOCUMENT_PHASE_TABLES.map((name) => [name, { ndjson: this.tables[name].lines.join(''), rows: this.tables[name].rows }])) as StagedRows;
   }
 
-  private addAnnotations(article: Article, annotations: NonNullable<DocumentRecord['annotations']>): void {
-    const at = codePointOffsets(article.text);
+  private addAnnotations(article: Article, annotations: NonNullable<DocumentRecord['annotations']>, at: (utf16: number) => number): void {
     const doc_id = article.doc_id;
     for (const m of annotations.mentions) {
       this.add('mentions', { doc_id, entity_id: m.entity_id, text: m.text, type: m.type, subtype: m.subtype, canonical: m.canonical, country_code: m.country_code, start: at(m.start), end: at(m.end), sentence_no: m.sentence_no });
@@ -61,7 +63,7 @@ export class RowSink {
   }
 }
 
-function documentRow(article: Article, publishedAtInferred: string | null): Record<string, unknown> {
+function documentRow(article: Article, publishedAtInferred: string | null, nChars: number): Record<string, unknown> {
   return {
     doc_id: article.doc_id,
     source_path: article.source_path,
@@ -80,7 +82,7 @@ function documentRow(article: Article, publishedAtInferred: string | null): Reco
     lang: article.lang ?? null,
     outlet: outletOf(article),
     text: article.text,
-    n_chars: [...article.text].length,
+    n_chars: nChars,
     n_words: article.n_words,
     n_sentences: article.sentences.length,
     n_removed_lines: article.removed.length,
