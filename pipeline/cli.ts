@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { ALL_STAGES, OPTIONAL_STAGES, UsageError, defaultConfig, validateConfig, type OptionalStage, type RunConfig } from './config.js';
 import { createLogger } from './log.js';
 import { OutputError } from './output-folder.js';
-import { RunError, runPipeline, type RunSummary } from './run.js';
+import { RunError, runPipeline, runShard, type RunSummary, type ShardSummary } from './run.js';
 import type { OutputFormat } from './write-tables.js';
 
 const HELP = `Usage: npm run pipeline -- [options]
@@ -23,6 +23,11 @@ Options:
   --skip STAGES       skip these optional stages; their tables are written empty
   --config FILE       JSON file with any of the settings above plus clean.disabledRules and
                       dedupe {shingle_size, num_perm, bands, rows, threshold, seed}; flags win
+  --incremental       keep a state store next to the output (OUTPUT.state/) and process only new
+                      or changed files; files gone from the input leave the tables
+  --shard K/N         run the per-document stages on shard K of N of the input (files split by a
+                      hash of their path) into OUTPUT.state/shards/; publishes nothing
+  --finalize          run the global stages over all N shards and publish OUTPUT (no --input)
   --log-format F      pretty (progress bar; default on a terminal) or json (JSON lines)
   --quiet             print nothing but errors
   -h, --help          show this help
@@ -45,6 +50,11 @@ export async function main(argv: string[]): Promise<number> {
   }
   const log = createLogger(config.logFormat, config.quiet);
   try {
+    if (config.shard !== null) {
+      const shard = await runShard(config, log);
+      log.summary(shardLines(shard), { ...shard });
+      return 0;
+    }
     const summary = await runPipeline(config, log);
     log.summary(summaryLines(summary), { ...summary });
     return 0;
@@ -55,6 +65,11 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (error instanceof RunError || error instanceof OutputError) {
       log.error(`${error.message} The previous output, if any, is untouched.`);
+      return 1;
+    }
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOSPC' || code === 'EDQUOT') {
+      log.error(`the output volume is full (${(error as Error).message}); free space or choose an --output on another volume. The previous output, if any, is untouched.`);
       return 1;
     }
     log.error(`run failed: ${(error as Error).stack ?? String(error)}\nThe previous output, if any, is untouched.`);
@@ -79,6 +94,9 @@ function parseCommandLine(argv: string[]): RunConfig | 'help' {
         config: { type: 'string' },
         'log-format': { type: 'string' },
         quiet: { type: 'boolean' },
+        incremental: { type: 'boolean' },
+        shard: { type: 'string' },
+        finalize: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -93,6 +111,12 @@ function parseCommandLine(argv: string[]): RunConfig | 'help' {
   if (values.concurrency !== undefined) config.concurrency = Number(values.concurrency);
   if (values['log-format'] !== undefined) config.logFormat = values['log-format'] as RunConfig['logFormat'];
   if (values.quiet) config.quiet = true;
+  if (values.incremental) config.incremental = true;
+  if (values.shard !== undefined) config.shard = shardSpec(values.shard);
+  if (values.finalize) {
+    if (values.input) throw new UsageError('--finalize reads the shards in OUTPUT.state/shards/, not --input; leave --input out.');
+    config.finalize = true;
+  }
   if (values.only !== undefined && values.skip !== undefined) throw new UsageError('give --only or --skip, not both.');
   if (values.only !== undefined) {
     const only = stageList(values.only, '--only');
@@ -100,6 +124,12 @@ function parseCommandLine(argv: string[]): RunConfig | 'help' {
   }
   if (values.skip !== undefined) for (const stage of stageList(values.skip, '--skip')) config.stages[stage] = false;
   return config;
+}
+
+function shardSpec(text: string): { index: number; count: number } {
+  const match = /^(\d+)\/(\d+)$/.exec(text.trim());
+  if (!match) throw new UsageError(`--shard must be K/N (e.g. --shard 2/4), got "${text}".`);
+  return { index: Number(match[1]), count: Number(match[2]) };
 }
 
 function stageList(text: string, flag: string): OptionalStage[] {
@@ -150,7 +180,18 @@ function summaryLines(summary: RunSummary): [string, string][] {
     ['problems', `${summary.n_problems}${summary.n_problems ? ' (see problems table)' : ''}`],
     ['stages', summary.stages.filter((s) => !s.skipped).map((s) => `${s.name} ${s.seconds.toFixed(2)}s`).join(' · ')],
     ['time', `${summary.seconds.toFixed(2)}s (${(summary.n_documents / summary.seconds).toFixed(0)} docs/s, ${(mb / summary.seconds).toFixed(2)} MB/s)`],
+    ['segments', `${summary.n_segments} (${summary.n_segments_built} built by this run)`],
     ['output', summary.output],
+  ];
+}
+
+function shardLines(shard: ShardSummary): [string, string][] {
+  const mb = shard.input_bytes / 1e6;
+  return [
+    ['shard', `${shard.shard.index} of ${shard.shard.count}: ${shard.n_inputs} files → ${shard.n_documents} documents, ${shard.n_problems} problems`],
+    ['stages', shard.stages.filter((s) => !s.skipped).map((s) => `${s.name} ${s.seconds.toFixed(2)}s`).join(' · ')],
+    ['time', `${shard.seconds.toFixed(2)}s (${(mb / shard.seconds).toFixed(2)} MB/s)`],
+    ['segment', `${shard.folder} (publish with --finalize once every shard is done)`],
   ];
 }
 

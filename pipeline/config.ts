@@ -23,6 +23,12 @@ export interface RunConfig {
   dedupe: DedupeOptions;
   logFormat: 'pretty' | 'json';
   quiet: boolean;
+  /** Keep segments in the state store and process only new or changed files (pipeline/state.ts). */
+  incremental: boolean;
+  /** Run only the per-document phase over shard `index` of `count` (1-based) of the input. */
+  shard: { index: number; count: number } | null;
+  /** Publish the tables of a complete set of shards. */
+  finalize: boolean;
 }
 
 export class UsageError extends Error {}
@@ -38,6 +44,9 @@ export function defaultConfig(): RunConfig {
     dedupe: { ...DEFAULT_DEDUPE_OPTIONS },
     logFormat: process.stderr.isTTY ? 'pretty' : 'json',
     quiet: false,
+    incremental: false,
+    shard: null,
+    finalize: false,
   };
 }
 
@@ -53,6 +62,12 @@ export function validateConfig(config: RunConfig): RunConfig {
   const unknownRules = config.clean.disabledRules.filter((rule) => !RULE_IDS.includes(rule));
   if (unknownRules.length > 0) throw new UsageError(`unknown clean rule ${unknownRules.join(', ')}; known rules: ${RULE_IDS.join(', ')}.`);
   if (config.logFormat !== 'pretty' && config.logFormat !== 'json') throw new UsageError(`--log-format must be pretty or json, got ${config.logFormat}.`);
+  if ([config.incremental, config.shard !== null, config.finalize].filter(Boolean).length > 1) {
+    throw new UsageError('--incremental, --shard and --finalize are separate modes; give one of them.');
+  }
+  if (config.shard !== null && !(Number.isInteger(config.shard.count) && config.shard.count >= 1 && Number.isInteger(config.shard.index) && config.shard.index >= 1 && config.shard.index <= config.shard.count)) {
+    throw new UsageError(`--shard must be K/N with 1 ≤ K ≤ N (e.g. --shard 2/4), got ${config.shard.index}/${config.shard.count}.`);
+  }
   try {
     resolveOptions(config.dedupe);
   } catch (error) {

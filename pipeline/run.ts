@@ -1,61 +1,138 @@
 import { randomBytes } from 'node:crypto';
-import type { DuckDBConnection } from '@duckdb/node-api';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { groupDuplicatesInDuckDB, SIGNATURE_COLUMNS } from '../stages/dedupe/index.js';
-import { buildStories } from '../stages/stories/index.js';
-import { discoverInputs, ingestStage, type InputFile } from '../stages/ingest/index.js';
+import { discoverInputs } from '../stages/ingest/index.js';
 import { UsageError, type RunConfig } from './config.js';
+import { finalize, PIPELINE_VERSION, RunError, type FinalizeOptions, type RunSummary } from './finalize.js';
 import type { Logger } from './log.js';
-import { createTempOutput, discardTempOutput, lockOutput, MANIFEST, publishOutput } from './output-folder.js';
-import { OUTPUT_README } from './output-readme.js';
-import { StageRunner } from './runner.js';
+import { createTempOutput, discardTempOutput, lockOutput, publishOutput } from './output-folder.js';
+import { buildSegment, type Segment } from './segment.js';
 import type { StageStats } from './stage.js';
-import { StagedTable } from './staging.js';
-import { AGGREGATE_TABLES, DOCUMENT_GROUP_COLUMNS, DOCUMENT_STAGE_COLUMNS, DOCUMENT_STORY_COLUMNS, TABLES, type ColumnSpec } from './tables.js';
-import { DOCUMENT_PHASE_TABLES, documentPhase, documentStages, type DocumentPhaseTable } from './workers/index.js';
-import { createEmptyTable, writeTables } from './write-tables.js';
+import { commitIncrementalState, loadIncrementalState, nextSegmentFolder, planIncremental, readShards, segmentKey, shardFolder, shardOf } from './state.js';
 
-export const PIPELINE_VERSION = '0.1.0';
+export { PIPELINE_VERSION, RunError, type RunSummary } from './finalize.js';
 
-export interface RunSummary {
+
+/** What a sharded run's `--shard K/N` step reports (it publishes no tables). */
+export interface ShardSummary {
   run_id: string;
-  output: string;
+  shard: { index: number; count: number };
+  folder: string;
   seconds: number;
   n_inputs: number;
   n_documents: number;
   input_bytes: number;
-  row_counts: Record<string, number>;
   stages: StageStats[];
   n_problems: number;
-  /** Peak resident memory of the process so far, in MB (worker threads included). */
   peak_rss_mb: number;
-  /** CPU seconds (user + system) of the process so far, all threads. */
-  cpu_seconds: number;
 }
 
-/** A run that cannot produce output (no readable document, unwritable output): exit code 1. */
-export class RunError extends Error {}
-
 /**
- * One run: discover inputs, stream every document through the per-document stages into staged
- * tables, run the global phase (dedupe grouping, aggregates), and publish the tables atomically.
+ * One run. By default: discover inputs, build one segment (the per-document phase, streamed to
+ * Parquet), finalize it (global phase) into a temporary folder and publish it atomically.
+ * `--incremental` keeps the segments in the state store and builds one only for new or changed
+ * files; `--shard K/N` builds the segment of one shard and stops; `--finalize` publishes the
+ * tables of a complete set of shards.
  */
 export async function runPipeline(config: RunConfig, log: Logger): Promise<RunSummary> {
   const startedAt = new Date();
-  const runId = `${startedAt.toISOString().replace(/[-:]/g, '').slice(0, 15)}-${randomBytes(3).toString('hex')}`;
+  const runId = newRunId(startedAt);
+  const key = segmentKey(config, PIPELINE_VERSION);
+  if (config.finalize) {
+    return publish(config, runId, log, async (temp) => {
+      const shards = await readShards(config.output);
+      if ('error' in shards) throw new RunError(shards.error);
+      if (shards.segments.some((s) => s.manifest.key !== key)) {
+        throw new RunError('the shards were built with other settings or another pipeline version than this --finalize; give it the same --config as the shards.');
+      }
+      log.event('run-start', { run_id: runId, finalize: shards.segments.length, output: config.output });
+      return finalizeAll(temp, config, runId, startedAt, shards.segments, [], []);
+    });
+  }
   const discovery = await discoverInputs(config.inputs);
   if (discovery.missing.length > 0) {
     throw new UsageError(`input ${discovery.missing.map((m) => `"${m}"`).join(', ')} not found; check the path or quote the glob.`);
   }
+  const discoveryProblems = discovery.problems.map((p) => ({ ...p, doc_id: null, line: null }));
+  if (config.incremental) {
+    let built: Segment | null = null;
+    let kept: Segment[] = [];
+    const summary = await publish(config, runId, log, async (temp) => {
+      const state = await loadIncrementalState(config.output, key);
+      if (state.reset) log.event('state-reset', { reason: state.reset });
+      const plan = await planIncremental(discovery.files, state.segments);
+      log.event('run-start', { run_id: runId, inputs: config.inputs, files: discovery.files.length, new_or_changed: plan.toProcess.length, output: config.output });
+      if (plan.toProcess.length > 0) {
+        const folder = await nextSegmentFolder(config.output, state.segments, runId);
+        await mkdir(path.dirname(folder), { recursive: true });
+        built = await buildSegment({ folder, files: plan.toProcess, problems: [], config, key, runId, shard: null, hashFiles: true, log });
+        plan.live.set(built, new Set(plan.toProcess.map((f) => f.source_path)));
+      }
+      kept = [...plan.live].filter(([, paths]) => paths.size > 0).map(([segment]) => segment);
+      const live = new Map(kept.map((s) => [s, plan.live.get(s)!]));
+      return finalizeAll(temp, config, runId, startedAt, kept, built ? [built] : [], discoveryProblems, live);
+    });
+    await commitIncrementalState(config.output, key, kept);
+    return summary;
+  }
+  return publish(config, runId, log, async (temp) => {
+    log.event('run-start', { run_id: runId, inputs: config.inputs, files: discovery.files.length, output: config.output });
+    const segment = await buildSegment({ folder: path.join(temp, '.segment'), files: discovery.files, problems: [], config, key, runId, shard: null, hashFiles: false, log });
+    const summary = await finalizeAll(temp, config, runId, startedAt, [segment], [segment], discoveryProblems);
+    await rm(segment.folder, { recursive: true, force: true });
+    return summary;
+  });
+}
+
+/** `--shard K/N`: the per-document phase over the files of shard K, kept in the state store for --finalize. */
+export async function runShard(config: RunConfig, log: Logger): Promise<ShardSummary> {
+  const shard = config.shard!;
+  const startedAt = new Date();
+  const runId = newRunId(startedAt);
+  const discovery = await discoverInputs(config.inputs);
+  if (discovery.missing.length > 0) {
+    throw new UsageError(`input ${discovery.missing.map((m) => `"${m}"`).join(', ')} not found; check the path or quote the glob.`);
+  }
+  const files = discovery.files.filter((file) => shardOf(file.source_path, shard.count) === shard.index);
+  // Problems found while discovering belong to no shard's files; shard 1 records them, once.
+  const problems = shard.index === 1 ? discovery.problems.map((p) => ({ ...p, doc_id: null, line: null })) : [];
+  const folder = shardFolder(config.output, shard);
+  await mkdir(path.dirname(folder), { recursive: true }).catch((error: NodeJS.ErrnoException) => {
+    throw new RunError(`cannot create ${path.dirname(folder)} (${error.code}); choose an --output in a writable folder.`);
+  });
+  const release = await lockOutput(folder, runId);
+  try {
+    log.event('run-start', { run_id: runId, inputs: config.inputs, shard: `${shard.index}/${shard.count}`, files: files.length, folder });
+    const segment = await buildSegment({ folder, files, problems, config, key: segmentKey(config, PIPELINE_VERSION), runId, shard, hashFiles: false, log });
+    const usage = process.resourceUsage();
+    return {
+      run_id: runId,
+      shard,
+      folder,
+      seconds: (Date.now() - startedAt.getTime()) / 1000,
+      n_inputs: files.length,
+      n_documents: segment.manifest.n_documents,
+      input_bytes: segment.manifest.input_bytes,
+      stages: segment.manifest.stats,
+      n_problems: segment.manifest.rows.problems,
+      peak_rss_mb: Math.round(usage.maxRSS / 1024),
+    };
+  } finally {
+    await release();
+  }
+}
+
+/** Locks the output, lets `write` fill a temporary folder, and publishes it; a failure leaves the previous output. */
+async function publish(config: RunConfig, runId: string, log: Logger, write: (temp: string) => Promise<RunSummary>): Promise<RunSummary> {
   const release = await lockOutput(config.output, runId);
   try {
     const temp = await createTempOutput(config.output, runId).catch((error: Error) => {
       throw new RunError(error.message);
     });
     try {
-      const summary = await runInto(temp, config, runId, startedAt, discovery.files, discovery.problems, log);
+      const summary = await write(temp);
       await publishOutput(temp, config.output);
+      log.event('published', { output: summary.output });
       return summary;
     } catch (error) {
       await discardTempOutput(temp);
@@ -66,136 +143,19 @@ export async function runPipeline(config: RunConfig, log: Logger): Promise<RunSu
   }
 }
 
-async function runInto(
+async function finalizeAll(
   temp: string,
   config: RunConfig,
   runId: string,
   startedAt: Date,
-  files: InputFile[],
-  discoveryProblems: { source_path: string; code: string; message: string }[],
-  log: Logger,
+  segments: Segment[],
+  built: Segment[],
+  problems: FinalizeOptions['problems'],
+  live = new Map(segments.map((s) => [s, new Set(s.manifest.files.map((f) => f.source_path))])),
 ): Promise<RunSummary> {
-  // Staged rows and DuckDB's files live under .work/, which writeTables deletes when done.
-  const workFolder = path.join(temp, '.work');
-  const stagingFolder = path.join(workFolder, 'staging');
-  await mkdir(stagingFolder, { recursive: true });
-  const runner = new StageRunner((_stage, _stats) => log.progress(runner.stats, files.length));
-  for (const problem of discoveryProblems) runner.problem('ingest', { ...problem, doc_id: null, line: null });
-  log.event('run-start', { run_id: runId, inputs: config.inputs, files: files.length, output: config.output });
-
-  const staged = new Map<string, StagedTable>();
-  const stage = (name: string, columns = TABLES[name as keyof typeof TABLES].columns) => {
-    const table = new StagedTable(stagingFolder, name, columns);
-    staged.set(name, table);
-    return table;
-  };
-  const columns: Record<DocumentPhaseTable, ColumnSpec[]> = {
-    documents_stage: DOCUMENT_STAGE_COLUMNS,
-    removed_lines: TABLES.removed_lines.columns,
-    mentions: TABLES.mentions.columns,
-    quantities: TABLES.quantities.columns,
-    dates: TABLES.dates.columns,
-    quotes: TABLES.quotes.columns,
-    // Dedupe's per-document half: signatures staged like any table; the global half is SQL over them.
-    dedupe_signatures: SIGNATURE_COLUMNS,
-  };
-  const phaseTables = Object.fromEntries(DOCUMENT_PHASE_TABLES.map((name) => [name, stage(name, columns[name])])) as Record<DocumentPhaseTable, StagedTable>;
-  const documents = phaseTables.documents_stage;
-  const signatures = phaseTables.dedupe_signatures;
-
-  // Ingest on the main thread; clean, dedupe signatures and extraction in batches on worker threads.
-  const raws = runner.pipe(ingestStage({ concurrency: config.concurrency }), (async function* () {
-    yield* files;
-  })());
-  const phaseOptions = { clean: config.clean, dedupe: config.dedupe, stages: { dedupe: config.stages.dedupe, extract: config.stages.extract }, concurrency: config.concurrency };
-  for (const { stage: step, enabled } of documentStages(phaseOptions)) runner.register(step, !enabled);
-  let inputBytes = 0;
-  for await (const batch of documentPhase(raws, phaseOptions)) {
-    inputBytes += batch.input_bytes;
-    for (const name of DOCUMENT_PHASE_TABLES) await phaseTables[name].appendNdjson(batch.rows[name].ndjson, batch.rows[name].rows);
-    runner.merge(batch.stats, batch.problems);
-  }
-  if (documents.rows === 0) {
-    throw new RunError(`no readable document in ${config.inputs.join(', ')} (${files.length} files found, ${runner.problems.length} problems: ${summarizeCodes(runner.problems.map((p) => p.code))}); give files of type .txt, .jsonl, .json or .csv with text.`);
-  }
-
-  // Global steps, run by writeTables on the loaded staged tables before `documents` is built.
-  // A skipped step still creates its tables, empty, so `documents` and the aggregates can join them.
-  const globalStep = (step: { name: string; version: string }, enabled: boolean, tables: [string, ColumnSpec[]][], nIn: number, build: (connection: DuckDBConnection) => Promise<number>) =>
-    async (connection: DuckDBConnection) => {
-      if (enabled) {
-        await runner.global(step, nIn, () => build(connection), (nOut) => nOut);
-        return;
-      }
-      runner.skip(step);
-      for (const [name, columns] of tables) await createEmptyTable(connection, name, columns);
-    };
-  const globalSteps = [
-    globalStep({ name: 'dedupe-groups', version: '2.0.0' }, config.stages.dedupe, [['document_groups', DOCUMENT_GROUP_COLUMNS], ['duplicates', TABLES.duplicates.columns]], signatures.rows, (connection) =>
-      groupDuplicatesInDuckDB(connection, config.dedupe),
-    ),
-    globalStep({ name: 'stories', version: '1.0.0' }, config.stages.stories, [['document_stories', DOCUMENT_STORY_COLUMNS], ['stories', TABLES.stories.columns]], documents.rows, (connection) =>
-      buildStories(connection),
-    ),
-  ];
-
-  const problems = stage('problems');
-  for (const problem of runner.problems) await problems.append({ ...problem });
-  for (const table of staged.values()) await table.close();
-
-  const aggregateStats: StageStats = { name: 'aggregate', version: '1.0.0', seconds: 0, n_in: documents.rows, n_out: 0, dropped: {}, n_problems: 0, skipped: !config.stages.aggregate };
-  const written = await writeTables({
-    folder: temp,
-    workFolder,
-    formats: config.formats,
-    staged,
-    globalSteps,
-    runAggregates: config.stages.aggregate,
-    runRecord: (aggregateSeconds, rowCounts, duckdbVersion) => {
-      aggregateStats.seconds = aggregateSeconds;
-      aggregateStats.n_out = AGGREGATE_TABLES.reduce((sum, t) => sum + (rowCounts[t.name] ?? 0), 0);
-      return runRow(runId, startedAt, config, files.length, documents.rows, runner.problems.length, [...runner.stats, aggregateStats], duckdbVersion);
-    },
-  });
-  const summary: RunSummary = {
-    run_id: runId,
-    output: path.resolve(config.output),
-    seconds: (Date.now() - startedAt.getTime()) / 1000,
-    n_inputs: files.length,
-    n_documents: documents.rows,
-    input_bytes: inputBytes,
-    row_counts: written.rowCounts,
-    stages: [...runner.stats, aggregateStats],
-    n_problems: runner.problems.length,
-    peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
-    cpu_seconds: Math.round((process.resourceUsage().userCPUTime + process.resourceUsage().systemCPUTime) / 1e4) / 100,
-  };
-  const manifest = { ...summary, output: undefined, started_at: startedAt.toISOString(), versions: versions(written.duckdbVersion), config };
-  await writeFile(path.join(temp, MANIFEST), JSON.stringify(manifest, null, 2) + '\n');
-  await writeFile(path.join(temp, 'README.md'), OUTPUT_README);
-  return summary;
+  return finalize({ temp, config, runId, startedAt, segments, live, built, problems });
 }
 
-function runRow(runId: string, startedAt: Date, config: RunConfig, nInputs: number, nDocuments: number, nProblems: number, stats: StageStats[], duckdbVersion: string): Record<string, unknown> {
-  return {
-    run_id: runId,
-    started_at: startedAt.toISOString(),
-    finished_at: new Date().toISOString(),
-    n_inputs: nInputs,
-    n_documents: nDocuments,
-    n_problems: nProblems,
-    stages: stats.map((s) => ({ ...s, seconds: Math.round(s.seconds * 1e6) / 1e6, dropped: JSON.stringify(s.dropped) })),
-    versions: JSON.stringify({ ...versions(duckdbVersion), stages: Object.fromEntries(stats.map((s) => [s.name, s.version])) }),
-    config: JSON.stringify(config),
-  };
-}
-
-function versions(duckdbVersion: string): Record<string, string> {
-  return { pipeline: PIPELINE_VERSION, node: process.version, duckdb: duckdbVersion };
-}
-
-function summarizeCodes(codes: string[]): string {
-  const counts = new Map<string, number>();
-  for (const code of codes) counts.set(code, (counts.get(code) ?? 0) + 1);
-  return [...counts].map(([code, n]) => `${n} ${code}`).join(', ') || 'none';
+function newRunId(startedAt: Date): string {
+  return `${startedAt.toISOString().replace(/[-:]/g, '').slice(0, 15)}-${randomBytes(3).toString('hex')}`;
 }

@@ -13,10 +13,11 @@ const AGGREGATE_FOLDER = fileURLToPath(new URL('../stages/aggregate/', import.me
 export interface WriteOptions {
   /** Folder the tables are written to (the run's temporary output folder). */
   folder: string;
-  /** Folder for the staged rows, DuckDB's database and spill files; deleted afterwards. */
+  /** Folder for DuckDB's database and spill files; deleted afterwards. */
   workFolder: string;
   formats: OutputFormat[];
-  staged: Map<string, StagedTable>;
+  /** Creates the staged tables (documents_stage, mentions, ..., problems) in the database. */
+  load: (connection: DuckDBConnection) => Promise<void>;
   /**
    * Global steps over the loaded staged tables, run in order before `documents` is built; they must
    * create `document_groups`, `duplicates`, `document_stories` and `stories` (dedupe, stories).
@@ -34,7 +35,7 @@ export interface WriteResult {
 }
 
 /**
- * The global phase's storage: loads the staged NDJSON into DuckDB with the contract's types,
+ * The global phase's storage: loads the staged tables into DuckDB with the contract's types,
  * builds `documents` and the aggregate tables with the SQL files in stages/aggregate/, checks
  * every table against pipeline/tables.ts, and writes Parquet and CSV in a fixed row order.
  */
@@ -45,9 +46,7 @@ export async function writeTables(options: WriteOptions): Promise<WriteResult> {
   const connection = await instance.connect();
   try {
     await connection.run(`SET TimeZone = 'UTC'; SET temp_directory = ${literal(path.join(options.workFolder, 'spill'))}`);
-    for (const [name, table] of options.staged) {
-      await connection.run(`CREATE TABLE ${ident(name)} AS SELECT * FROM ${readStaged(table.file, table.columns)}`);
-    }
+    await options.load(connection);
     for (const step of options.globalSteps) await step(connection);
     await connection.run(buildDocumentsSql());
     const started = performance.now();

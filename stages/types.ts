@@ -10,14 +10,14 @@ export interface Span {
   end: number;
 }
 
-export type InputFormat = 'txt' | 'jsonl' | 'json' | 'csv' | 'html';
+export type InputFormat = 'txt' | 'jsonl' | 'json' | 'csv' | 'html' | 'warc';
 
 /** One document as read from disk, before any cleaning. */
 export interface RawDoc {
   doc_id: string;
   /** Path relative to the input root it was found under, '/'-separated. */
   source_path: string;
-  /** 1-based record number inside a JSONL/JSON/CSV file; null for one-document files. */
+  /** 1-based record number inside a JSONL/JSON/CSV file (for WARC: the record's position among all records); null for one-document files. */
   record_no: number | null;
   format: InputFormat;
   encoding: 'utf-8' | 'windows-1252';

@@ -24,6 +24,8 @@ function decodeWindows1252(data: Uint8Array): string {
 /**
  * Largest input the pipeline reads, as a file or once unpacked from gzip: one article is far
  * smaller, and the limit keeps a gzip bomb or a stray disk image from exhausting memory.
+ * WARC files are streamed and have no size limit; each HTML response record in them is held to
+ * this limit instead (stages/ingest/warc.ts).
  */
 export const MAX_INPUT_BYTES = 256 * 1024 * 1024;
 

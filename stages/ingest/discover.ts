@@ -7,6 +7,8 @@ export interface InputFile {
   /** Path relative to the input root ('/'-separated): the folder given, a glob's fixed prefix, or a file's folder. */
   source_path: string;
   bytes: number;
+  /** Modification time in ms since the epoch (incremental runs compare it to tell a file changed). */
+  mtime_ms: number;
 }
 
 export interface DiscoveryProblem {
@@ -93,7 +95,7 @@ async function addFile(file: string, root: string, found: Map<string, InputFile>
     return;
   }
   if (!info.isFile()) return;
-  found.set(file, { absolute_path: file, source_path: relative(root, file), bytes: info.size });
+  found.set(file, { absolute_path: file, source_path: relative(root, file), bytes: info.size, mtime_ms: Math.trunc(info.mtimeMs) });
 }
 
 function relative(root: string, file: string): string {

@@ -1,11 +1,12 @@
-import { readFile } from 'node:fs/promises';
+import { open, readFile, type FileHandle } from 'node:fs/promises';
 import PQueue from 'p-queue';
 import type { Stage, StageContext } from '../../pipeline/stage.js';
-import type { RawDoc } from '../types.js';
+import type { InputFormat, RawDoc } from '../types.js';
 import { decodeBytes, MAX_INPUT_BYTES } from './decode.js';
 import type { InputFile } from './discover.js';
 import { documentId } from './doc-id.js';
-import { formatOf, parseFile } from './records.js';
+import { formatOf, htmlPage, parseFile, type SourceRecord, type WholeFileFormat } from './records.js';
+import { readWarc } from './warc.js';
 
 export { discoverInputs, type InputFile } from './discover.js';
 
@@ -14,7 +15,11 @@ export interface IngestOptions {
   concurrency: number;
 }
 
-type ReadResult = { file: InputFile; bytes: Buffer } | { file: InputFile; error: NodeJS.ErrnoException };
+/** Bytes read from a WARC file at a time; records are parsed out of the stream, never the whole file. */
+const WARC_READ_CHUNK_BYTES = 1024 * 1024;
+
+/** A file read whole, a WARC file opened for streaming when its turn comes, or why it could not be read. */
+type ReadResult = { file: InputFile; bytes: Buffer } | { file: InputFile; warc: FileHandle } | { file: InputFile; error: NodeJS.ErrnoException };
 
 /**
  * Reads input files (bounded concurrency, output in input order so runs are deterministic),
@@ -23,7 +28,7 @@ type ReadResult = { file: InputFile; bytes: Buffer } | { file: InputFile; error:
 export function ingestStage(options: IngestOptions): Stage<InputFile, RawDoc> {
   return {
     name: 'ingest',
-    version: '1.0.0',
+    version: '1.1.0',
     async *run(files, context) {
       const queue = new PQueue({ concurrency: options.concurrency });
       const window: Promise<ReadResult>[] = [];
@@ -44,32 +49,35 @@ export function ingestStage(options: IngestOptions): Stage<InputFile, RawDoc> {
   };
 }
 
+/**
+ * A WARC file is only opened here: it is streamed record by record, and its size is not limited
+ * (MAX_INPUT_BYTES applies to each record instead). Other files are read whole, within the limit.
+ */
 async function read(file: InputFile): Promise<ReadResult> {
-  if (file.bytes > MAX_INPUT_BYTES) return { file, error: Object.assign(new Error('file too large'), { code: 'EFBIG' }) };
+  const warc = formatOf(file.source_path) === 'warc';
+  if (!warc && file.bytes > MAX_INPUT_BYTES) return { file, error: Object.assign(new Error('file too large'), { code: 'EFBIG' }) };
   try {
-    return { file, bytes: await readFile(file.absolute_path) };
+    return warc ? { file, warc: await open(file.absolute_path) } : { file, bytes: await readFile(file.absolute_path) };
   } catch (error) {
     return { file, error: error as NodeJS.ErrnoException };
   }
 }
 
-function* documentsOf(result: ReadResult, context: StageContext): Generator<RawDoc> {
+async function* documentsOf(result: ReadResult, context: StageContext): AsyncGenerator<RawDoc> {
   const { file } = result;
   const where = { source_path: file.source_path, doc_id: null };
   if ('error' in result) {
-    if (result.error.code === 'EFBIG') {
-      context.problem({ ...where, line: null, code: 'file-too-large', message: `${file.source_path} has ${file.bytes} bytes, over the ${MAX_INPUT_BYTES}-byte input limit; split it into smaller files.` });
-      context.drop('file-too-large');
-      return;
-    }
-    const code = result.error.code === 'EACCES' ? 'permission-denied' : result.error.code === 'ENOENT' ? 'file-vanished' : 'unreadable-file';
-    context.problem({ ...where, line: null, code, message: `cannot read ${file.absolute_path} (${result.error.code ?? result.error.message}); fix its permissions or remove it from the input.` });
-    context.drop(code);
+    reportReadError(file, result.error, context);
     return;
   }
-  const format = formatOf(file.source_path);
+  if ('warc' in result) {
+    yield* warcDocuments(file, result.warc, context);
+    return;
+  }
+  // WARC files took the branch above.
+  const format = formatOf(file.source_path) as WholeFileFormat | null;
   if (format === null) {
-    context.problem({ ...where, line: null, code: 'unsupported-format', message: `${file.source_path}: unknown file type; supported are .txt, .jsonl, .json, .csv, .html/.htm (optionally .gz). Rename the file or leave it out of --input.` });
+    context.problem({ ...where, line: null, code: 'unsupported-format', message: `${file.source_path}: unknown file type; supported are .txt, .jsonl, .json, .csv, .html/.htm, .warc (optionally .gz). Rename the file or leave it out of --input.` });
     context.drop('unsupported-format');
     return;
   }
@@ -82,38 +90,106 @@ function* documentsOf(result: ReadResult, context: StageContext): Generator<RawD
   const parsed = parseFile(decoded.text, format);
   for (const problem of parsed.problems) context.problem({ ...where, ...problem, message: `${file.source_path}: ${problem.message}` });
   if (parsed.records.length === 0 && parsed.problems.length === 0) {
-    context.problem({ ...where, line: null, code: 'empty-file', message: `${file.source_path} holds no text; nothing to read.` });
-    context.drop('empty-file');
+    reportEmpty(file, null, context);
     return;
   }
   for (const record of parsed.records) {
-    if (record.text.trim() === '' && record.title === null) {
-      context.problem({ ...where, line: record.record_no, code: 'empty-file', message: `${file.source_path} holds no text; nothing to read.` });
-      context.drop('empty-file');
-      continue;
-    }
-    const doc_id = documentId(file.source_path, record.record_no, record.text);
+    const doc = rawDoc(file, format, decoded.encoding, record, record.record_no === null ? file.bytes : Buffer.byteLength(record.text), context);
+    if (!doc) continue;
     if (decoded.encoding !== 'utf-8') {
-      context.problem({ source_path: file.source_path, doc_id, line: null, code: 'invalid-utf8', message: `${file.source_path} is not valid UTF-8; decoded it as Windows-1252. Check accented characters, or convert the file to UTF-8.` });
+      context.problem({ source_path: file.source_path, doc_id: doc.doc_id, line: null, code: 'invalid-utf8', message: `${file.source_path} is not valid UTF-8; decoded it as Windows-1252. Check accented characters, or convert the file to UTF-8.` });
     }
-    yield {
-      doc_id,
-      source_path: file.source_path,
-      record_no: record.record_no,
-      format,
-      encoding: decoded.encoding,
-      text: record.text,
-      first_line_no: record.first_line_no,
-      title: record.title,
-      published_at: record.published_at,
-      crawled_at: record.crawled_at,
-      url: record.url,
-      source: record.source,
-      site: record.site ?? null,
-      author: record.author ?? null,
-      lang: record.lang ?? null,
-      html_extraction: record.html_extraction ?? null,
-      bytes: record.record_no === null ? file.bytes : Buffer.byteLength(record.text),
-    };
+    yield doc;
   }
+}
+
+/**
+ * One document per HTTP 200 HTML response (warc.ts), extracted like an .html file; the
+ * record's WARC-Target-URI and WARC-Date fill `url` and `crawled_at`. Other records are counted
+ * drops by reason; a broken record is a problem, and the records before it are kept.
+ */
+async function* warcDocuments(file: InputFile, handle: FileHandle, context: StageContext): AsyncGenerator<RawDoc> {
+  const where = { source_path: file.source_path, doc_id: null };
+  let records = 0;
+  try {
+    const events = readWarc(handle.createReadStream({ highWaterMark: WARC_READ_CHUNK_BYTES }), { compressed: /\.gz$/i.test(file.source_path), maxRecordBytes: MAX_INPUT_BYTES, fileName: file.absolute_path });
+    for await (const event of events) {
+      records++;
+      if (event.kind === 'skip') {
+        context.drop(event.reason);
+        continue;
+      }
+      if (event.kind === 'problem') {
+        context.problem({ ...where, line: event.record_no, code: event.code, message: `${file.source_path}: ${event.message}` });
+        context.drop(event.code);
+        continue;
+      }
+      // The payload is a page, not a file: no gzip to unpack (content coding was undone by readWarc).
+      const decoded = decodeBytes(event.payload, 'payload.html');
+      const page = decoded.ok ? htmlPage(decoded.text, event.record_no) : { problem: { line: event.record_no, code: decoded.code, message: `WARC record ${event.record_no}: ${decoded.message}` } };
+      if ('problem' in page) {
+        context.problem({ ...where, ...page.problem, message: `${file.source_path}: ${page.problem.message}` });
+        context.drop(page.problem.code);
+        continue;
+      }
+      const record = { ...page.record, url: event.url ?? page.record.url, crawled_at: event.crawled_at };
+      const encoding = decoded.ok ? decoded.encoding : 'utf-8';
+      const doc = rawDoc(file, 'warc', encoding, record, event.payload.length, context);
+      if (!doc) continue;
+      if (encoding !== 'utf-8') {
+        context.problem({ source_path: file.source_path, doc_id: doc.doc_id, line: event.record_no, code: 'invalid-utf8', message: `${file.source_path}: WARC record ${event.record_no} is not valid UTF-8; decoded it as Windows-1252. Check accented characters.` });
+      }
+      yield doc;
+    }
+  } catch (error) {
+    reportReadError(file, error as NodeJS.ErrnoException, context);
+    return;
+  } finally {
+    await handle.close();
+  }
+  if (records === 0) reportEmpty(file, null, context);
+}
+
+function reportReadError(file: InputFile, error: NodeJS.ErrnoException, context: StageContext): void {
+  const where = { source_path: file.source_path, doc_id: null, line: null };
+  if (error.code === 'EFBIG') {
+    context.problem({ ...where, code: 'file-too-large', message: `${file.source_path} has ${file.bytes} bytes, over the ${MAX_INPUT_BYTES}-byte input limit; split it into smaller files.` });
+    context.drop('file-too-large');
+    return;
+  }
+  const code = error.code === 'EACCES' ? 'permission-denied' : error.code === 'ENOENT' ? 'file-vanished' : 'unreadable-file';
+  context.problem({ ...where, code, message: `cannot read ${file.absolute_path} (${error.code ?? error.message}); fix its permissions or remove it from the input.` });
+  context.drop(code);
+}
+
+function reportEmpty(file: InputFile, line: number | null, context: StageContext): void {
+  context.problem({ source_path: file.source_path, doc_id: null, line, code: 'empty-file', message: `${file.source_path} holds no text; nothing to read.` });
+  context.drop('empty-file');
+}
+
+/** The document for a record, or null (reported) when it holds neither text nor title. */
+function rawDoc(file: InputFile, format: InputFormat, encoding: RawDoc['encoding'], record: SourceRecord, bytes: number, context: StageContext): RawDoc | null {
+  if (record.text.trim() === '' && record.title === null) {
+    reportEmpty(file, record.record_no, context);
+    return null;
+  }
+  return {
+    doc_id: documentId(file.source_path, record.record_no, record.text),
+    source_path: file.source_path,
+    record_no: record.record_no,
+    format,
+    encoding,
+    text: record.text,
+    first_line_no: record.first_line_no,
+    title: record.title,
+    published_at: record.published_at,
+    crawled_at: record.crawled_at,
+    url: record.url,
+    source: record.source,
+    site: record.site ?? null,
+    author: record.author ?? null,
+    lang: record.lang ?? null,
+    html_extraction: record.html_extraction ?? null,
+    bytes,
+  };
 }

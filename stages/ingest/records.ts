@@ -1,6 +1,7 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import { parseHeader, isValidDate } from './header.js';
-import { extractHtml } from './html.js';
+import { extractHtml, type HtmlExtraction } from './html.js';
+import { htmlDeeperThan, MAX_DOCUMENT_CHARS, MAX_HTML_DEPTH } from './limits.js';
 import type { InputFormat, RawDoc } from '../types.js';
 
 /** One document's fields as found in a file, before ids and cleaning. */
@@ -11,6 +12,12 @@ export interface RecordProblem {
   code: string;
   message: string;
 }
+
+/** A document read, or the problem that refused it. */
+export type RecordOutcome = { record: SourceRecord } | { problem: RecordProblem };
+
+/** Formats read whole and parsed here; WARC files are streamed record by record (warc.ts). */
+export type WholeFileFormat = Exclude<InputFormat, 'warc'>;
 
 export interface ParsedFile {
   records: SourceRecord[];
@@ -35,22 +42,34 @@ export function formatOf(fileName: string): InputFormat | null {
   if (name.endsWith('.json')) return 'json';
   if (name.endsWith('.csv')) return 'csv';
   if (name.endsWith('.html') || name.endsWith('.htm')) return 'html';
+  if (name.endsWith('.warc')) return 'warc';
   return null;
 }
 
-export function parseFile(text: string, format: InputFormat): ParsedFile {
+export function parseFile(text: string, format: WholeFileFormat): ParsedFile {
   switch (format) {
-    case 'txt':
-      return { records: [textRecord(text)], problems: [] };
+    case 'txt': {
+      const refused = oversized(text.length, null);
+      return refused ? { records: [], problems: [refused] } : { records: [textRecord(text)], problems: [] };
+    }
     case 'jsonl':
       return parseJsonLines(text);
     case 'json':
       return parseJsonDocument(text);
     case 'csv':
       return parseCsvTable(text);
-    case 'html':
-      return { records: [htmlRecord(text)], problems: [] };
+    case 'html': {
+      const page = htmlPage(text, null);
+      return 'record' in page ? { records: [page.record], problems: [] } : { records: [], problems: [page.problem] };
+    }
   }
+}
+
+/** The `document-too-large` problem when a document's text or markup passes MAX_DOCUMENT_CHARS. */
+function oversized(chars: number, recordNo: number | null): RecordProblem | null {
+  if (chars <= MAX_DOCUMENT_CHARS) return null;
+  const what = recordNo === null ? 'the document' : `record ${recordNo}`;
+  return { line: recordNo, code: 'document-too-large', message: `${what} has ${chars} characters, over the ${MAX_DOCUMENT_CHARS}-character limit for one document; no news article is that long, so it was left out. Split it into articles.` };
 }
 
 function textRecord(text: string): SourceRecord {
@@ -68,22 +87,39 @@ function textRecord(text: string): SourceRecord {
   };
 }
 
-/** An HTML page: main content by readability (stages/ingest/html.ts), metadata from the page. */
-function htmlRecord(html: string, recordNo: number | null = null): SourceRecord {
-  const page = extractHtml(html);
+/**
+ * An HTML page: main content by readability (stages/ingest/html.ts), metadata from the page.
+ * Pages past the size or nesting limits (limits.ts) are refused before parsing; a parser crash on
+ * a page the limits let through is that page's problem, not the run's.
+ */
+export function htmlPage(html: string, recordNo: number | null): RecordOutcome {
+  const what = recordNo === null ? 'the page' : `record ${recordNo}`;
+  const refused = oversized(html.length, recordNo);
+  if (refused) return { problem: refused };
+  if (htmlDeeperThan(html, MAX_HTML_DEPTH)) {
+    return { problem: { line: recordNo, code: 'html-too-deep', message: `${what} nests elements more than ${MAX_HTML_DEPTH} deep, past the limit the HTML extractor handles in reasonable time; it was left out. Real pages are far shallower: the file is probably generated or damaged.` } };
+  }
+  let page: HtmlExtraction;
+  try {
+    page = extractHtml(html);
+  } catch (error) {
+    return { problem: { line: recordNo, code: 'html-extraction-failed', message: `cannot extract text from ${what} (${(error as Error).message}); it was left out. Check that it is an HTML page.` } };
+  }
   return {
-    record_no: recordNo,
-    text: page.text,
-    first_line_no: 1,
-    title: page.title,
-    published_at: page.published_at,
-    crawled_at: null,
-    url: page.url,
-    source: null,
-    site: page.site,
-    author: page.author,
-    lang: page.lang,
-    html_extraction: page.method,
+    record: {
+      record_no: recordNo,
+      text: page.text,
+      first_line_no: 1,
+      title: page.title,
+      published_at: page.published_at,
+      crawled_at: null,
+      url: page.url,
+      source: null,
+      site: page.site,
+      author: page.author,
+      lang: page.lang,
+      html_extraction: page.method,
+    },
   };
 }
 
@@ -148,27 +184,37 @@ function addObject(value: unknown, recordNo: number, records: SourceRecord[], pr
     problems.push({ line: recordNo, code: 'missing-text', message: `record ${recordNo} has no non-empty field among ${[...FIELDS.text, ...FIELDS.html].join(', ')}; add the article text under "text".` });
     return;
   }
+  const refused = oversized((text ?? html!).length, recordNo);
+  if (refused) {
+    problems.push(refused);
+    return;
+  }
+  // Record fields win over what the page says about itself.
+  const page = text ? null : htmlPage(html!, recordNo);
+  if (page && 'problem' in page) {
+    problems.push(page.problem);
+    return;
+  }
   const rawDate = pick(object, FIELDS.date);
   const published = rawDate ? normalizeDate(rawDate) : null;
   if (rawDate && !published) {
     problems.push({ line: recordNo, code: 'unparsed-date', message: `record ${recordNo}: date "${rawDate}" is not a date this reader understands (use YYYY-MM-DD or ISO 8601); kept the record without a publication date.` });
   }
   const rawCrawl = pick(object, FIELDS.crawled);
-  // Record fields win over what the page says about itself.
-  const page = text ? null : htmlRecord(html!, recordNo);
+  const pageRecord = page?.record;
   records.push({
     record_no: recordNo,
-    text: text ?? page!.text,
+    text: text ?? pageRecord!.text,
     first_line_no: 1,
-    title: pick(object, FIELDS.title) ?? page?.title ?? null,
-    published_at: published ?? (rawDate ? null : page?.published_at ?? null),
+    title: pick(object, FIELDS.title) ?? pageRecord?.title ?? null,
+    published_at: published ?? (rawDate ? null : pageRecord?.published_at ?? null),
     crawled_at: rawCrawl ? normalizeTimestamp(rawCrawl) : null,
-    url: pick(object, FIELDS.url) ?? page?.url ?? null,
+    url: pick(object, FIELDS.url) ?? pageRecord?.url ?? null,
     source: pick(object, FIELDS.source),
-    site: page?.site ?? null,
-    author: page?.author ?? null,
-    lang: page?.lang ?? null,
-    html_extraction: page?.html_extraction ?? null,
+    site: pageRecord?.site ?? null,
+    author: pageRecord?.author ?? null,
+    lang: pageRecord?.lang ?? null,
+    html_extraction: pageRecord?.html_extraction ?? null,
   });
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { htmlDeeperThan, MAX_DOCUMENT_CHARS } from '../../stages/ingest/limits.js';
 import { formatOf, normalizeDate, parseFile } from '../../stages/ingest/records.js';
 
 describe('parseFile', () => {
@@ -36,12 +37,42 @@ describe('parseFile', () => {
 
 describe('formatOf / normalizeDate', () => {
   it('maps extensions, .gz included', () => {
-    expect(['a.txt', 'b.TXT.gz', 'c.jsonl', 'd.json', 'e.csv', 'f.pdf'].map(formatOf)).toEqual(['txt', 'txt', 'jsonl', 'json', 'csv', null]);
+    expect(['a.txt', 'b.TXT.gz', 'c.jsonl', 'd.json', 'e.csv', 'f.pdf', 'g.warc', 'h.warc.gz'].map(formatOf)).toEqual(['txt', 'txt', 'jsonl', 'json', 'csv', null, 'warc', 'warc']);
   });
 
   it('keeps the literal date of ISO timestamps and parses RFC 2822', () => {
     expect(normalizeDate('2021-12-07T23:30:00-05:00')).toBe('2021-12-07');
     expect(normalizeDate('Tue, 07 Dec 2021 10:00:00 GMT')).toBe('2021-12-07');
     expect(normalizeDate('someday')).toBeNull();
+  });
+});
+
+describe('document limits', () => {
+  it('refuses a text or record over MAX_DOCUMENT_CHARS, keeping the other records', () => {
+    const huge = 'x'.repeat(MAX_DOCUMENT_CHARS + 1);
+    expect(parseFile(huge, 'txt')).toEqual({ records: [], problems: [{ line: null, code: 'document-too-large', message: `the document has ${MAX_DOCUMENT_CHARS + 1} characters, over the ${MAX_DOCUMENT_CHARS}-character limit for one document; no news article is that long, so it was left out. Split it into articles.` }] });
+    const parsed = parseFile(`${JSON.stringify({ text: huge })}\n{"text":"fine"}\n`, 'jsonl');
+    expect(parsed.records.map((r) => r.text)).toEqual(['fine']);
+    expect(parsed.problems).toMatchObject([{ line: 1, code: 'document-too-large' }]);
+  });
+
+  it('refuses a page of a million nested tags in milliseconds', () => {
+    // Unclosed: a million nested elements in 3 MB, under the size limit.
+    const deep = `<html><body>${'<i>'.repeat(1_000_000)}deep</body></html>`;
+    const started = performance.now();
+    expect(parseFile(deep, 'html')).toMatchObject({ records: [], problems: [{ line: null, code: 'html-too-deep' }] });
+    expect(performance.now() - started).toBeLessThan(500);
+    expect(parseFile(`{"html":${JSON.stringify(deep)}}`, 'jsonl').problems).toMatchObject([{ line: 1, code: 'html-too-deep' }]);
+  });
+
+  it('counts only elements that nest: closed, unclosed-optional, void and script-held tags do not add depth', () => {
+    const limit = 5;
+    const nested = (n: number) => '<section>'.repeat(n) + '</section>'.repeat(n);
+    expect(htmlDeeperThan(nested(limit), limit)).toBe(false);
+    expect(htmlDeeperThan(nested(limit + 1), limit)).toBe(true);
+    expect(htmlDeeperThan(`<ul>${'<li>item<br><img src=x>'.repeat(50)}</ul>${'<p>para'.repeat(50)}`, limit)).toBe(false);
+    expect(htmlDeeperThan(`<script>${'<div>'.repeat(50)}</script><!-- ${'<div>'.repeat(50)} -->${'<div></div>'.repeat(50)}`, limit)).toBe(false);
+    // An end tag closes everything opened after its element, as parsers do.
+    expect(htmlDeeperThan(`<div>${'<span><b>'.repeat(2)}</div>`.repeat(50), limit)).toBe(false);
   });
 });

@@ -1,10 +1,14 @@
-import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { httpResponse, page, warcRecord } from '../ingest/warc-fixtures.js';
 import { query, runCli, tempDir, type CliResult } from './cli-helpers.js';
 
 const GOOD = 'Headline of a good article\n\nThe talks between the two leaders lasted two hours on Tuesday, officials said.\n';
+const ARTICLE = 'The talks between the two leaders lasted two hours on Tuesday, officials in Geneva said after the meeting ended.';
+/** Spaces, accents, Cyrillic and a dash: must reach `documents.source_path` byte for byte. */
+const UNUSUAL_PATH = 'Überblick/статья 1 — café.txt';
 
 /** One input tree with every kind of bad file next to good ones: the run must finish and report each. */
 let input: string;
@@ -26,6 +30,17 @@ beforeAll(() => {
   writeFileSync(path.join(input, 'packed.txt.gz'), gzipSync(Buffer.from(GOOD.replace('Tuesday', 'Wednesday'))));
   writeFileSync(path.join(input, 'notes.pdf'), '%PDF-1.4');
   symlinkSync(path.join(input, 'gone.txt'), path.join(input, 'dangling.txt'));
+  // A crawl whose second record is cut off mid-member: the first page is kept.
+  const article = gzipSync(warcRecord('response', 'https://news.example/a', httpResponse('200 OK', 'text/html', page('Leaders meet', ARTICLE))));
+  const cut = gzipSync(warcRecord('response', 'https://news.example/b', httpResponse('200 OK', 'text/html', page('Cut', ARTICLE))));
+  writeFileSync(path.join(input, 'crawl.warc.gz'), Buffer.concat([article, cut.subarray(0, cut.length / 2)]));
+  writeFileSync(path.join(input, 'empty.warc'), '');
+  // 50 MB on one line: refused by the document size limit before any parsing.
+  writeFileSync(path.join(input, 'one-line.txt'), 'word '.repeat(10 * 1024 * 1024));
+  // A million nested elements (unclosed, as parsers accept them), 3 MB: refused by the depth limit.
+  writeFileSync(path.join(input, 'deep.html'), `<html><body>${'<i>'.repeat(1_000_000)}deep</body></html>`);
+  mkdirSync(path.join(input, path.dirname(UNUSUAL_PATH)));
+  writeFileSync(path.join(input, UNUSUAL_PATH), GOOD.replace('Tuesday', 'Thursday'));
   run = runCli(['--input', input, '--output', out, '--log-format', 'json']);
 });
 
@@ -38,10 +53,12 @@ describe('bad input is recorded, never fatal', () => {
     const docs = await query(`SELECT source_path, encoding, text FROM '${out}/documents.parquet' ORDER BY source_path`);
     expect(docs.map((d) => [d['source_path'], d['encoding']])).toEqual([
       ['cp1252.txt', 'windows-1252'],
+      ['crawl.warc.gz', 'utf-8'],
       ['good.txt', 'utf-8'],
       ['nested/deeper/also good.txt', 'utf-8'],
       ['packed.txt.gz', 'utf-8'],
       ['records.jsonl', 'utf-8'],
+      [UNUSUAL_PATH, 'utf-8'],
     ]);
     expect(docs[0]!['text']).toBe('Café owners in Kyiv said prices rose “sharply” this week.');
   });
@@ -52,14 +69,62 @@ describe('bad input is recorded, never fatal', () => {
       ['binary.txt', 'binary-file', null],
       ['broken.txt.gz', 'corrupt-gzip', null],
       ['cp1252.txt', 'invalid-utf8', null],
+      ['crawl.warc.gz', 'warc-truncated', 2],
       ['dangling.txt', 'unreadable-file', null],
+      ['deep.html', 'html-too-deep', null],
       ['empty.txt', 'empty-file', null],
+      ['empty.warc', 'empty-file', null],
       ['no-text-column.csv', 'csv-no-text-column', 1],
       ['notes.pdf', 'unsupported-format', null],
+      ['one-line.txt', 'document-too-large', null],
       ['records.jsonl', 'malformed-jsonl', 2],
       ['records.jsonl', 'missing-text', 3],
     ]);
     for (const p of problems) expect(String(p['message']).length).toBeGreaterThan(30);
+    expect(problems.find((p) => p['code'] === 'warc-truncated')!['message']).toMatch(/^crawl\.warc\.gz: WARC record 2: the file ends inside the gzip member at byte \d+; the 1 records before it were read/);
+  });
+
+  it('fills url and crawled_at of a WARC page from its record, and keeps an unusual path exactly', async () => {
+    const docs = await query(`SELECT source_path, record_no, format, url, crawled_at::VARCHAR AS crawled_at FROM '${out}/documents.parquet' WHERE format = 'warc' OR source_path = '${UNUSUAL_PATH}' ORDER BY source_path`);
+    expect(docs).toEqual([
+      { source_path: 'crawl.warc.gz', record_no: 1, format: 'warc', url: 'https://news.example/a', crawled_at: expect.stringMatching(/^2022-01-18 10:15:00/) },
+      { source_path: UNUSUAL_PATH, record_no: null, format: 'txt', url: null, crawled_at: null },
+    ]);
+  });
+});
+
+describe('untrusted paths and URLs', () => {
+  /** Records naming `../` paths, as data; `safe` gives the same records without them, for comparison. */
+  function inputs(dotdot: string): string {
+    const dir = tempDir('untrusted');
+    mkdirSync(path.join(dir, 'sub'));
+    const record = { text: 'Officials said the talks in Geneva lasted two hours on Tuesday.', url: `${dotdot}${dotdot}escape/evil.html`, source: `${dotdot}escape`, title: `${dotdot}${dotdot}escape/evil`, date: '2022-01-18' };
+    writeFileSync(path.join(dir, 'records.jsonl'), JSON.stringify(record) + '\n');
+    writeFileSync(path.join(dir, 'crawl.warc'), warcRecord('response', `https://news.example/${dotdot}${dotdot}escape/evil`, httpResponse('200 OK', 'text/html', page(`${dotdot}escape`, ARTICLE))));
+    return dir;
+  }
+  const filesUnder = (dir: string) => readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort();
+
+  it('never writes outside the output folder, whatever a record says', async () => {
+    const runs = ['../', 'up/'].map((dotdot) => {
+      const dir = inputs(dotdot);
+      const parent = tempDir('untrusted-out');
+      // The input path itself walks up and down again.
+      const result = runCli(['--input', path.join(dir, 'sub', '..', 'records.jsonl'), '--input', path.join(dir, 'crawl.warc'), '--output', path.join(parent, 'out'), '--quiet']);
+      return { dir, parent, result };
+    });
+    for (const { dir, parent, result } of runs) {
+      expect(result.status, result.stderr).toBe(0);
+      expect(readdirSync(parent)).toEqual(['out']);
+      expect(filesUnder(dir)).toEqual(['crawl.warc', 'records.jsonl', 'sub']);
+      expect(existsSync(path.join(parent, '..', 'escape'))).toBe(false);
+    }
+    expect(filesUnder(path.join(runs[0]!.parent, 'out'))).toEqual(filesUnder(path.join(runs[1]!.parent, 'out')));
+    const docs = await query(`SELECT url, source FROM '${runs[0]!.parent}/out/documents.parquet' ORDER BY url`);
+    expect(docs).toEqual([
+      { url: '../../escape/evil.html', source: '../escape' },
+      { url: 'https://news.example/../../escape/evil', source: null },
+    ]);
   });
 });
 

@@ -1,0 +1,198 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { SIGNATURE_COLUMNS } from '../stages/dedupe/index.js';
+import { ingestStage, type InputFile } from '../stages/ingest/index.js';
+import type { RunConfig } from './config.js';
+import type { Logger } from './log.js';
+import { StageRunner } from './runner.js';
+import { literal, readStaged } from './sql.js';
+import type { Problem, StageStats } from './stage.js';
+import { StagedTable } from './staging.js';
+import { DOCUMENT_STAGE_COLUMNS, TABLES, type ColumnSpec } from './tables.js';
+import { DOCUMENT_PHASE_TABLES, documentPhase, documentStages, type DocumentPhaseOptions, type DocumentPhaseTable } from './workers/index.js';
+
+/**
+ * A segment is the per-document phase's output for one set of input files: one Parquet file per
+ * staged table plus `segment.json`, which names the files it covers. The global phase
+ * (pipeline/finalize.ts) reads any number of segments, so one machine's run (one segment), the
+ * shards of a distributed run (one segment each) and the runs of an incremental archive (one
+ * segment per run that found new files) all end in the same finalize.
+ *
+ * A segment folder is written under a temporary name and renamed when complete, so a folder with
+ * a `segment.json` is always whole.
+ */
+
+export const SEGMENT_MANIFEST = 'segment.json';
+/** Bumped when the segment layout changes; older segments are then rebuilt, not read. */
+export const SEGMENT_FORMAT = 1;
+
+export const SEGMENT_TABLES = [...DOCUMENT_PHASE_TABLES, 'problems'] as const;
+export type SegmentTable = (typeof SEGMENT_TABLES)[number];
+
+export const SEGMENT_COLUMNS: Record<SegmentTable, ColumnSpec[]> = {
+  documents_stage: DOCUMENT_STAGE_COLUMNS,
+  removed_lines: TABLES.removed_lines.columns,
+  mentions: TABLES.mentions.columns,
+  quantities: TABLES.quantities.columns,
+  dates: TABLES.dates.columns,
+  quotes: TABLES.quotes.columns,
+  // Dedupe's per-document half: signatures staged like any table; the global half is SQL over them.
+  dedupe_signatures: SIGNATURE_COLUMNS,
+  problems: TABLES.problems.columns,
+};
+
+/** An input file as a segment records it: enough to tell on a later run whether it changed. */
+export interface SegmentFile {
+  source_path: string;
+  bytes: number;
+  mtime_ms: number;
+  /** SHA-256 of the file's bytes; null when the run did not need it (not incremental). */
+  sha256: string | null;
+}
+
+export interface SegmentManifest {
+  format: number;
+  /** Identifies the settings the rows depend on (pipeline/config.ts segmentKey): segments with another key are not mixed. */
+  key: string;
+  run_id: string;
+  created_at: string;
+  /** Set for the segments of a sharded run: this is shard `index` of `count` (1-based). */
+  shard: { index: number; count: number } | null;
+  files: SegmentFile[];
+  n_documents: number;
+  input_bytes: number;
+  rows: Record<SegmentTable, number>;
+  /** The per-document stages' statistics for this segment's files. */
+  stats: StageStats[];
+}
+
+export interface Segment {
+  folder: string;
+  manifest: SegmentManifest;
+}
+
+export interface BuildSegmentOptions {
+  folder: string;
+  files: InputFile[];
+  /** Problems found before reading (discovery) that belong to this segment. */
+  problems: Omit<Problem, 'stage'>[];
+  config: RunConfig;
+  key: string;
+  runId: string;
+  shard: SegmentManifest['shard'];
+  /** Record each file's SHA-256 (incremental runs compare contents when size or mtime changed). */
+  hashFiles: boolean;
+  log: Logger;
+}
+
+/**
+ * Runs ingest (main thread) and clean → dedupe signature → extract (worker threads) over the files,
+ * streams every row to NDJSON, then converts each table to Parquet and writes the manifest.
+ * Memory stays flat: rows and problems leave the process as soon as a batch is back.
+ */
+export async function buildSegment(options: BuildSegmentOptions): Promise<Segment> {
+  const { config, files } = options;
+  const building = `${options.folder}.building-${process.pid}`;
+  await rm(building, { recursive: true, force: true });
+  const stagingFolder = path.join(building, 'staging');
+  await mkdir(stagingFolder, { recursive: true });
+  const tables = Object.fromEntries(SEGMENT_TABLES.map((name) => [name, new StagedTable(stagingFolder, name, SEGMENT_COLUMNS[name])])) as Record<SegmentTable, StagedTable>;
+  const runner = new StageRunner((_stage, _stats) => options.log.progress(runner.stats, files.length));
+  const drainProblems = async () => {
+    for (const problem of runner.problems.splice(0)) await tables.problems.append({ ...problem });
+  };
+  for (const problem of options.problems) runner.problem('ingest', problem);
+  await drainProblems();
+
+  const raws = runner.pipe(ingestStage({ concurrency: config.concurrency }), (async function* () {
+    yield* files;
+  })());
+  const phaseOptions = { ...documentPhaseOptions(config), concurrency: config.concurrency };
+  for (const { stage: step, enabled } of documentStages(phaseOptions)) runner.register(step, !enabled);
+  let inputBytes = 0;
+  for await (const batch of documentPhase(raws, phaseOptions)) {
+    inputBytes += batch.input_bytes;
+    for (const name of DOCUMENT_PHASE_TABLES) await tables[name as DocumentPhaseTable].appendNdjson(batch.rows[name].ndjson, batch.rows[name].rows);
+    runner.merge(batch.stats, batch.problems);
+    await drainProblems();
+  }
+  await drainProblems();
+  for (const table of Object.values(tables)) await table.close();
+
+  await toParquet(building, tables);
+  await rm(stagingFolder, { recursive: true, force: true });
+  const manifest: SegmentManifest = {
+    format: SEGMENT_FORMAT,
+    key: options.key,
+    run_id: options.runId,
+    created_at: new Date().toISOString(),
+    shard: options.shard,
+    files: await Promise.all(files.map((file) => segmentFile(file, options.hashFiles))),
+    n_documents: tables.documents_stage.rows,
+    input_bytes: inputBytes,
+    rows: Object.fromEntries(SEGMENT_TABLES.map((name) => [name, tables[name].rows])) as Record<SegmentTable, number>,
+    stats: runner.stats,
+  };
+  await writeFile(path.join(building, SEGMENT_MANIFEST), JSON.stringify(manifest, null, 2) + '\n');
+  await rm(options.folder, { recursive: true, force: true });
+  await rename(building, options.folder);
+  return { folder: options.folder, manifest };
+}
+
+/** What the per-document stages need of the run's configuration (the rows depend on nothing else). */
+export function documentPhaseOptions(config: RunConfig): DocumentPhaseOptions {
+  return { clean: config.clean, dedupe: config.dedupe, stages: { dedupe: config.stages.dedupe, extract: config.stages.extract } };
+}
+
+/** The per-document stages with zero counts: a run that builds no segment still lists them. */
+export function idleDocumentPhaseStats(config: RunConfig): StageStats[] {
+  const stages = [{ stage: ingestStage({ concurrency: 1 }), enabled: true }, ...documentStages(documentPhaseOptions(config))];
+  return stages.map(({ stage, enabled }) => ({ name: stage.name, version: stage.version, seconds: 0, n_in: 0, n_out: 0, dropped: {}, n_problems: 0, skipped: !enabled }));
+}
+
+/** Reads a complete segment folder; null when it is incomplete, unreadable or of another format. */
+export async function readSegment(folder: string): Promise<Segment | null> {
+  try {
+    const manifest = JSON.parse(await readFile(path.join(folder, SEGMENT_MANIFEST), 'utf8')) as SegmentManifest;
+    return manifest.format === SEGMENT_FORMAT ? { folder, manifest } : null;
+  } catch {
+    return null;
+  }
+}
+
+export function segmentTableFile(segment: Segment, table: SegmentTable): string {
+  return path.join(segment.folder, `${table}.parquet`);
+}
+
+/** Staged NDJSON → typed, compressed Parquet (row order kept), one file per table. */
+async function toParquet(folder: string, tables: Record<SegmentTable, StagedTable>): Promise<void> {
+  const instance = await DuckDBInstance.create(':memory:', { threads: '2' });
+  const connection = await instance.connect();
+  try {
+    await connection.run(`SET TimeZone = 'UTC'; SET temp_directory = ${literal(path.join(folder, 'spill'))}`);
+    for (const [name, table] of Object.entries(tables)) {
+      await connection.run(`COPY (SELECT * FROM ${readStaged(table.file, table.columns)}) TO ${literal(path.join(folder, `${name}.parquet`))} (FORMAT parquet, COMPRESSION zstd)`);
+    }
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+}
+
+async function segmentFile(file: InputFile, hash: boolean): Promise<SegmentFile> {
+  return { source_path: file.source_path, bytes: file.bytes, mtime_ms: file.mtime_ms, sha256: hash ? await sha256(file.absolute_path) : null };
+}
+
+export async function sha256(file: string): Promise<string | null> {
+  const digest = createHash('sha256');
+  try {
+    for await (const chunk of createReadStream(file)) digest.update(chunk as Buffer);
+    return digest.digest('hex');
+  } catch {
+    // Unreadable now (deleted, permission): it is a problem row of this segment and has no content to compare.
+    return null;
+  }
+}
