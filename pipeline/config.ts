@@ -23,6 +23,11 @@ export interface RunConfig {
   dedupe: DedupeOptions;
   logFormat: 'pretty' | 'json';
   quiet: boolean;
+  /**
+   * Memory the global phase's DuckDB may hold (DuckDB syntax: '1GB', '512MB'); past it DuckDB spills
+   * to disk. Its default keeps the whole run near 1.5 GB whatever the corpus size (docs/benchmarks.md).
+   */
+  memoryLimit: string;
   /** Keep segments in the state store and process only new or changed files (pipeline/state.ts). */
   incremental: boolean;
   /** Run only the per-document phase over shard `index` of `count` (1-based) of the input. */
@@ -44,6 +49,7 @@ export function defaultConfig(): RunConfig {
     dedupe: { ...DEFAULT_DEDUPE_OPTIONS },
     logFormat: process.stderr.isTTY ? 'pretty' : 'json',
     quiet: false,
+    memoryLimit: '1GB',
     incremental: false,
     shard: null,
     finalize: false,
@@ -62,6 +68,9 @@ export function validateConfig(config: RunConfig): RunConfig {
   const unknownRules = config.clean.disabledRules.filter((rule) => !RULE_IDS.includes(rule));
   if (unknownRules.length > 0) throw new UsageError(`unknown clean rule ${unknownRules.join(', ')}; known rules: ${RULE_IDS.join(', ')}.`);
   if (config.logFormat !== 'pretty' && config.logFormat !== 'json') throw new UsageError(`--log-format must be pretty or json, got ${config.logFormat}.`);
+  if (!/^\d+(\.\d+)?\s*(KB|MB|GB|TB)$/i.test(config.memoryLimit)) {
+    throw new UsageError(`memoryLimit in --config must be a size such as "1GB" or "512MB", got "${config.memoryLimit}".`);
+  }
   if ([config.incremental, config.shard !== null, config.finalize].filter(Boolean).length > 1) {
     throw new UsageError('--incremental, --shard and --finalize are separate modes; give one of them.');
   }

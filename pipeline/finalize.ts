@@ -92,6 +92,7 @@ export async function finalize(options: FinalizeOptions): Promise<RunSummary> {
     folder: options.temp,
     workFolder: path.join(options.temp, '.work'),
     formats: config.formats,
+    memoryLimit: config.memoryLimit,
     load: async (connection) => {
       await loadSegments(connection, segments, live, options.problems);
       const counts = (await connection.runAndReadAll('SELECT (SELECT count(*) FROM documents_stage), (SELECT coalesce(sum(input_bytes), 0) FROM documents_stage), (SELECT count(*) FROM problems)')).getRows()[0]!;

@@ -122,7 +122,7 @@ export async function buildSegment(options: BuildSegmentOptions): Promise<Segmen
   await drainProblems();
   for (const table of Object.values(tables)) await table.close();
 
-  await toParquet(building, tables);
+  await toParquet(building, tables, config.memoryLimit);
   await rm(stagingFolder, { recursive: true, force: true });
   const manifest: SegmentManifest = {
     format: SEGMENT_FORMAT,
@@ -168,11 +168,11 @@ export function segmentTableFile(segment: Segment, table: SegmentTable): string 
 }
 
 /** Staged NDJSON → typed, compressed Parquet (row order kept), one file per table. */
-async function toParquet(folder: string, tables: Record<SegmentTable, StagedTable>): Promise<void> {
+async function toParquet(folder: string, tables: Record<SegmentTable, StagedTable>, memoryLimit: string): Promise<void> {
   const instance = await DuckDBInstance.create(':memory:', { threads: '2' });
   const connection = await instance.connect();
   try {
-    await connection.run(`SET TimeZone = 'UTC'; SET temp_directory = ${literal(path.join(folder, 'spill'))}`);
+    await connection.run(`SET TimeZone = 'UTC'; SET temp_directory = ${literal(path.join(folder, 'spill'))}; SET memory_limit = ${literal(memoryLimit)}`);
     for (const [name, table] of Object.entries(tables)) {
       await connection.run(`COPY (SELECT * FROM ${readStaged(table.file, table.columns)}) TO ${literal(path.join(folder, `${name}.parquet`))} (FORMAT parquet, COMPRESSION zstd)`);
     }

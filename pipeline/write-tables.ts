@@ -16,6 +16,8 @@ export interface WriteOptions {
   /** Folder for DuckDB's database and spill files; deleted afterwards. */
   workFolder: string;
   formats: OutputFormat[];
+  /** DuckDB's memory limit (e.g. '1GB'); past it, DuckDB spills to workFolder. */
+  memoryLimit: string;
   /** Creates the staged tables (documents_stage, mentions, ..., problems) in the database. */
   load: (connection: DuckDBConnection) => Promise<void>;
   /**
@@ -45,7 +47,7 @@ export async function writeTables(options: WriteOptions): Promise<WriteResult> {
   const instance = await DuckDBInstance.create(path.join(options.workFolder, 'tables.duckdb'));
   const connection = await instance.connect();
   try {
-    await connection.run(`SET TimeZone = 'UTC'; SET temp_directory = ${literal(path.join(options.workFolder, 'spill'))}`);
+    await connection.run(`SET TimeZone = 'UTC'; SET temp_directory = ${literal(path.join(options.workFolder, 'spill'))}; SET memory_limit = ${literal(options.memoryLimit)}`);
     await options.load(connection);
     for (const step of options.globalSteps) await step(connection);
     await connection.run(buildDocumentsSql());
