@@ -98,7 +98,7 @@ export const TABLES = {
     orderBy: 'mention_count DESC, entity_id',
     columns: [
       c('entity_id', 'VARCHAR'), c('name', 'VARCHAR'), c('type', 'VARCHAR'), c('subtype', 'VARCHAR'), c('country_code', 'VARCHAR'),
-      c('aliases', 'VARCHAR[]'), c('mention_count', 'BIGINT'), c('doc_count', 'BIGINT'), c('source_count', 'BIGINT'), c('first_seen', 'DATE'), c('last_seen', 'DATE'),
+      c('aliases', 'VARCHAR[]'), c('mention_count', 'BIGINT'), c('doc_count', 'BIGINT'), c('salient_doc_count', 'BIGINT'), c('source_count', 'BIGINT'), c('first_seen', 'DATE'), c('last_seen', 'DATE'),
     ],
   },
   cooccurrence: {

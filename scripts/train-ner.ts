@@ -19,7 +19,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { BOS, CONTEXT_SLOTS, contextFeatures, EOS, OFFSETS, wordFeatures, type LabelDoc } from '../stages/extract/entities/features.js';
-import { allowed, encodeModel, HashIndex, L, LABELS, viterbi, type Weights } from '../stages/extract/entities/model.js';
+import { allowed, encodeModel, FloatTable, HashIndex, L, LABELS, viterbi, type Transitions } from '../stages/extract/entities/model.js';
 import { conllDoc, parseConll, type Sentence } from './eval/ner.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -126,7 +126,7 @@ function units(examples: Example[]): Unit[] {
   return out;
 }
 
-function train(examples: Example[], rows: number, epochs: number): Weights & { index: HashIndex } {
+function train(examples: Example[], rows: number, epochs: number): Transitions & { emit: Float32Array } {
   const w = new Float32Array(rows * L);
   const u = new Float64Array(rows * L);
   const trans = new Float64Array(L * L);
@@ -138,7 +138,7 @@ function train(examples: Example[], rows: number, epochs: number): Weights & { i
   let c = 1;
   const emitBuf = new Float32Array(200 * L);
   const labels = new Uint8Array(200);
-  const cur: Weights = { index: new HashIndex(16), emit: w, trans: new Float32Array(L * L), start: new Float32Array(L) };
+  const cur: Transitions = { trans: new Float32Array(L * L), start: new Float32Array(L) };
   for (let epoch = 0; epoch < epochs; epoch++) {
     const started = performance.now();
     for (let i = all.length - 1; i > 0; i--) {
@@ -202,7 +202,7 @@ function train(examples: Example[], rows: number, epochs: number): Weights & { i
   const avgTrans = Float32Array.from(trans, (x, k) => x - transU[k]! / c);
   const avgStart = Float32Array.from(start, (x, k) => x - startU[k]! / c);
   for (let p = 0; p < L; p++) for (let y = 0; y < L; y++) if (!allowed(p, y)) avgTrans[p * L + y] = -1e4;
-  return { index: new HashIndex(16), emit, trans: avgTrans, start: avgStart };
+  return { emit, trans: avgTrans, start: avgStart };
 }
 
 /**
@@ -257,7 +257,7 @@ async function main(): Promise<void> {
     const { gunzipSync } = await import('node:zlib');
     const weights = decodeModel(gunzipSync(readFileSync(out)));
     console.log(scoreDocs(docs.slice(cut), weights));
-    console.log(scoreDocs(docs.slice(cut), { ...avg, index }).replace('held-out', 'held-out, unquantised'));
+    console.log(scoreDocs(docs.slice(cut), { table: new FloatTable(index, avg.emit), trans: avg.trans, start: avg.start }).replace('held-out', 'held-out, unquantised'));
   }
 }
 

@@ -30,7 +30,8 @@ export async function readReportData(folder: string): Promise<ReportData> {
     const counts = Object.fromEntries(Object.entries((await rows(`SELECT ${countsSql}`))[0]!).map(([k, v]) => [k, Number(v)]));
     const run = (await rows(`SELECT run_id, CAST(started_at AS VARCHAR) AS started_at, CAST(finished_at AS VARCHAR) AS finished_at, n_inputs, n_documents, n_problems FROM ${file('runs')}`))[0]!;
     const stages = await rows(`SELECT s.name, s.seconds, s.n_in, s.n_out, s.skipped FROM (SELECT unnest(stages) AS s FROM ${file('runs')})`);
-    const topEntities = await rows(`SELECT name, type, doc_count, mention_count FROM ${file('entities')} ORDER BY doc_count DESC, mention_count DESC, name LIMIT 15`);
+    // What the corpus is about: salience first; nationalities and groups (NORP) are adjectives, not actors.
+    const topEntities = await rows(`SELECT name, type, salient_doc_count, doc_count, mention_count FROM ${file('entities')} WHERE subtype IS DISTINCT FROM 'NORP' ORDER BY salient_doc_count DESC, doc_count DESC, mention_count DESC, name LIMIT 15`);
     const cooccurrence = await rows(`SELECT name_a, name_b, doc_count, sentence_count FROM ${file('cooccurrence')} ORDER BY sentence_count DESC, doc_count DESC, name_a, name_b LIMIT 30`);
     const timeline = await rows(`
       WITH top AS (SELECT entity_id FROM ${file('entity_daily')} GROUP BY entity_id ORDER BY sum(mention_count) DESC, entity_id LIMIT 6)

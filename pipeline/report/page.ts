@@ -16,7 +16,7 @@ th { background: #f6f6f6; } td.n { text-align: right; font-variant-numeric: tabu
 export function renderReport(data: ReportData): string {
   const sections = [
     summary(data),
-    section('Top entities', 'entities', data.topEntities.length === 0 ? empty() : barChart(data.topEntities.map((e) => ({ label: `${e['name']} (${e['type']})`, value: Number(e['mention_count']) })).sort((a, b) => b.value - a.value), 'Mentions of the entities in the most documents')),
+    section('Top entities', 'entities', data.topEntities.length === 0 ? empty() : barChart(data.topEntities.map((e) => ({ label: `${e['name']} (${e['type']})`, value: Number(e['salient_doc_count']) })), 'Documents in which the entity is among the three most mentioned (nationalities left out)')),
     section('Who appears with whom', 'cooccurrence', data.cooccurrence.length === 0 ? empty() : networkChart(data.cooccurrence.map((p) => ({ a: String(p['name_a']), b: String(p['name_b']), weight: Number(p['sentence_count']) || Number(p['doc_count']) })), 'Entity co-occurrence: line width = shared sentences')),
     section('Timeline', 'entity_daily', timeline(data.timeline)),
     section('Claims: same subject, different numbers', 'claims', claims(data.claims)),

@@ -52,13 +52,17 @@ export function referenceDate(article: Article, inferred: string | null = null):
   return null;
 }
 
-/** The same canonical name and type is the same entity in every document. */
-export function entityId(type: string, canonical: string): string {
-  return createHash('sha256').update(`${type}\u0000${canonical}`).digest('hex').slice(0, 16);
+/**
+ * The same canonical name is the same entity in every document, whatever type one document gave
+ * it ("Samsung" is ORG in most articles, PER in some): the entities aggregate picks the type by
+ * documents' votes.
+ */
+export function entityId(canonical: string): string {
+  return createHash('sha256').update(canonical).digest('hex').slice(0, 16);
 }
 
 function link(mention: EntityMention, sentences: Span[]): LinkedMention {
-  return { ...mention, entity_id: entityId(mention.type, mention.canonical), sentence_no: sentenceIndex(sentences, mention.start) };
+  return { ...mention, entity_id: entityId(mention.canonical), sentence_no: sentenceIndex(sentences, mention.start) };
 }
 
 /** Index of the sentence containing `offset` (binary search; -1 if none, e.g. the text is empty). */

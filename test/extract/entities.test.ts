@@ -1,9 +1,10 @@
+import { DuckDBInstance } from '@duckdb/node-api';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cleanDocument } from '../../stages/clean/index.js';
 import { splitSentences } from '../../stages/clean/segment.js';
-import { annotate } from '../../stages/extract/index.js';
+import { annotate, entityId } from '../../stages/extract/index.js';
 import { extractEntities } from '../../stages/extract/entities/index.js';
 import { label, LABELS } from '../../stages/extract/entities/model.js';
 import { tokenizeText } from '../../stages/extract/entities/tokenize.js';
@@ -96,13 +97,39 @@ describe('extractEntities on small texts', () => {
     expect(tail).toEqual([`Biden@${at}`, `Putin@${at + 6}`, `Kremlin@${text.indexOf('Kremlin-led')}`]);
   });
 
-  it('gives a one-word person the longest full name in the document, earlier or later', () => {
+  it('gives a one-word person the full name in the document that ends with it, earlier or later', () => {
     const text = 'Maynes says the talks failed. Later, Charles Maynes added that nothing changed.';
     const maynes = run(text).filter((m) => m.text.endsWith('Maynes'));
     expect(maynes.map((m) => `${m.text}|${m.type}|${m.canonical}`)).toEqual([
       'Maynes|PER|Charles Maynes',
       'Charles Maynes|PER|Charles Maynes',
     ]);
+  });
+
+  it('links a lone given name to the full name it opens', () => {
+    const text = 'Michelle Obama visited a school in Chicago on Monday. Michelle told the pupils that reading matters.';
+    expect(brief(run(text))).toEqual([
+      'Michelle Obama|PER|-|-|Michelle Obama',
+      'Chicago|LOC|GPE|-|Chicago',
+      'Michelle|PER|-|-|Michelle Obama',
+    ]);
+  });
+
+  it('links a lone generic head word to the one organisation it ends, and not when two do', () => {
+    const one = 'Manchester United beat Arsenal 2-1 at Old Trafford. United scored twice after the break.';
+    expect(find(run(one), 'United').map((m) => `${m.type}|${m.canonical}`)).toEqual(['ORG|Manchester United']);
+    const two = 'Manchester United drew with Leeds United on Saturday. United had more of the ball.';
+    expect(find(run(two), 'United').map((m) => m.canonical)).toEqual(['United']);
+  });
+
+  it('keeps a title word that opens an organisation name ("Premier League") as part of it', () => {
+    const text = 'Clubs voted on Thursday. Rules apply only to Premier League matches.';
+    expect(brief(run(text))).toEqual(['Premier League|ORG|-|-|Premier League']);
+  });
+
+  it('names the airline, not "Flight", before a flight number', () => {
+    const text = 'Search teams looked for Malaysia Airlines Flight 370 over the Indian Ocean.';
+    expect(run(text).map((m) => `${m.text}|${m.type}`)).toEqual(['Malaysia Airlines|ORG', 'Indian Ocean|LOC']);
   });
 
   it('uses the title as evidence but returns mentions of the text only', () => {
@@ -232,5 +259,33 @@ describe('mentions after the clean stage, across the seeds', () => {
   it('names that occur only in removed boilerplate are not mentioned', () => {
     const texts = new Set(all.flat().flatMap((m) => [m.text, m.canonical]));
     for (const name of ['Getty Images', 'Getty', 'Peter Klaunzer', 'Klaunzer', 'WordPress.com', 'WordPress', 'Brigid Kennedy', 'Kennedy']) expect(texts).not.toContain(name);
+  });
+});
+
+describe('entities aggregate (stages/aggregate/10-entities.sql)', () => {
+  it('gives one entity per canonical name, typed by the most documents, then the most mentions', async () => {
+    const db = await (await DuckDBInstance.create(':memory:')).connect();
+    await db.run(`CREATE TABLE documents (doc_id VARCHAR, is_canonical BOOLEAN, published_at DATE, outlet VARCHAR);
+      CREATE TABLE mentions (doc_id VARCHAR, entity_id VARCHAR, text VARCHAR, type VARCHAR, subtype VARCHAR, canonical VARCHAR, country_code VARCHAR);
+      INSERT INTO documents VALUES ('a', true, NULL, 'x'), ('b', true, NULL, 'x'), ('c', true, NULL, 'y'), ('d', false, NULL, 'y');
+      INSERT INTO mentions VALUES
+        ('a', '${entityId('Samsung')}', 'Samsung', 'ORG', NULL, 'Samsung', NULL),
+        ('b', '${entityId('Samsung')}', 'Samsung', 'ORG', NULL, 'Samsung', NULL),
+        ('c', '${entityId('Samsung')}', 'Samsung', 'PER', NULL, 'Samsung', NULL),
+        ('c', '${entityId('Samsung')}', 'Samsung', 'PER', NULL, 'Samsung', NULL),
+        ('c', '${entityId('Samsung')}', 'SAMSUNG', 'PER', NULL, 'Samsung', NULL),
+        ('d', '${entityId('Samsung')}', 'Samsung', 'LOC', NULL, 'Samsung', NULL),
+        ('d', '${entityId('Samsung')}', 'Samsung', 'LOC', NULL, 'Samsung', NULL),
+        ('a', '${entityId('Georgia')}', 'Georgia', 'LOC', 'GPE', 'Georgia', 'GE'),
+        ('b', '${entityId('Georgia')}', 'Georgia', 'PER', NULL, 'Georgia', NULL),
+        ('b', '${entityId('Georgia')}', 'Georgia', 'PER', NULL, 'Georgia', NULL)`);
+    await db.run(readFileSync(join(import.meta.dirname, '..', '..', 'stages', 'aggregate', '10-entities.sql'), 'utf8'));
+    const rows = (await db.runAndReadAll('SELECT name, type, subtype, country_code, aliases, mention_count, doc_count, source_count FROM entities ORDER BY name')).getRowObjectsJson();
+    expect(rows).toEqual([
+      // One document each: the tie goes to the type with more mentions.
+      { name: 'Georgia', type: 'PER', subtype: null, country_code: null, aliases: ['Georgia'], mention_count: '3', doc_count: '2', source_count: '1' },
+      // The duplicate document d does not vote.
+      { name: 'Samsung', type: 'ORG', subtype: null, country_code: null, aliases: ['SAMSUNG', 'Samsung'], mention_count: '5', doc_count: '3', source_count: '2' },
+    ]);
   });
 });

@@ -198,9 +198,9 @@ export interface WordInfo {
   capAny: boolean;
   runFirst: boolean;
   runLast: boolean;
-  /** Summed word-feature weights per offset, cached by model.ts for one set of weights. */
-  scores: Float32Array | null;
-  scoresOf: object | null;
+  /** Where model.ts pooled this word's summed word-feature weights, valid in that pool generation. */
+  vectorAt: number;
+  vectorGeneration: number;
 }
 
 const infos = new Map<string, WordInfo>();
@@ -240,8 +240,8 @@ export function wordInfo(word: string): WordInfo {
     capAny: false,
     runFirst: false,
     runLast: false,
-    scores: null,
-    scoresOf: null,
+    vectorAt: 0,
+    vectorGeneration: -1,
   };
   infos.set(word, info);
   info.titleInfo = title === word ? info : wordInfo(title);

@@ -1,6 +1,6 @@
 import type { EntityMention, EntityType, Span } from '../../types.js';
-import type { DocFacts } from './features.js';
-import { EVENT_SUFFIXES, KNOWN_ORGS, LAW_NOUNS, LAW_SUFFIXES, ROLE_WORDS, TITLE_HEADS } from './hand-lists.js';
+import { isCapitalised, type DocFacts } from './features.js';
+import { EVENT_SUFFIXES, KNOWN_ORGS, LAW_NOUNS, LAW_SUFFIXES, ORG_SUFFIXES, ROLE_WORDS, TITLE_HEADS } from './hand-lists.js';
 import { findPlace, lookupForm, type Place } from './lexicon.js';
 import { canonicalOf, linkDocument, type Candidate, type Resolved, type Typed } from './link.js';
 import { label, labelBegins, labelType, model, TYPES } from './model.js';
@@ -29,7 +29,10 @@ export function extractEntities(text: string, sentences: Span[], title?: string 
     if (y === 0) continue;
     let last = i;
     while (last + 1 < labels.length && labels[last + 1]! > 0 && !labelBegins(labels[last + 1]!) && !toks.unitStart[last + 1]) last++;
-    if (facts.lineKind[i] !== 2 || supported(toks, facts, i, last)) items.push(...resolve(full, toks, facts, i, last, TYPES[labelType(y)]!));
+    const first = withTitleWord(toks, labels, i, last);
+    // The labeller's PER came from the title cue the name turned out to include.
+    const type = first < i && TYPES[labelType(y)] === 'PER' ? 'ORG' : TYPES[labelType(y)]!;
+    if (facts.lineKind[i] !== 2 || supported(toks, facts, first, last)) items.push(...resolve(full, toks, facts, first, last, type));
     i = last;
   }
   items.push(...hyphenParts(full, toks, labels, items));
@@ -37,6 +40,20 @@ export function extractEntities(text: string, sentences: Span[], title?: string 
   items.sort((a, b) => a.c.start - b.c.start || b.c.end - a.c.end);
   linkDocument(items);
   return toMentions(items, text.length);
+}
+
+/**
+ * "Premier League", "General Motors", "Justice Department": a title word right before a name
+ * whose head makes it an organisation or event belongs to that name. The labeller learnt titles
+ * as the cue before a person and leaves the word out, which left "League" typed PER.
+ */
+function withTitleWord(toks: TextTokens, labels: Uint8Array, first: number, last: number): number {
+  const prev = first - 1;
+  if (prev < 0 || toks.unitStart[first] || labels[prev] !== 0) return first;
+  const title = toks.words[prev]!;
+  if (!TITLE_HEADS.has(title) || !isCapitalised(title) || toks.ends[prev]! + 1 !== toks.starts[first]) return first;
+  const head = toks.words[last]!;
+  return ORG_SUFFIXES.has(head) || EVENT_SUFFIXES.has(head) ? prev : first;
 }
 
 /** In a Title-Case headline every word is capitalised: a name there needs support from elsewhere. */
@@ -73,6 +90,11 @@ function resolve(full: string, toks: TextTokens, facts: DocFacts, first: number,
     }
   }
   names = names.filter((w) => w !== "'s");
+  // "Malaysia Airlines Flight 370": the airline is the name; "Flight" only introduces a number.
+  if (names.length > 1 && names[names.length - 1] === 'Flight' && words[last - 1] !== "'s") {
+    names = names.slice(0, -1);
+    end = ends[last - 1]!;
+  }
   // "The Wall Street Journal" → "Wall Street Journal", unless the article belongs to a place ("The Hague").
   if (names.length > 1 && (names[0] === 'The' || names[0] === 'the') && !findPlace(names.join(' '))) {
     names = names.slice(1);

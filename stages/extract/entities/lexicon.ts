@@ -42,12 +42,15 @@ function lexicon(): Lexicon {
   return cached;
 }
 
+const ASCII_LOWER = /[a-z]/;
+
 /** Exact look-up; ALL-CAPS text ("RUSSIA", "NEW ZEALAND") is also tried in title case. */
 export function findPlace(surface: string): Place | undefined {
   const { places } = lexicon();
   const key = surface.replaceAll('’', "'");
   const hit = places.get(key);
-  if (hit) return hit;
+  // An ASCII lower-case letter rules out ALL-CAPS; testing it first spares most misses the replace.
+  if (hit || ASCII_LOWER.test(key)) return hit;
   const letters = key.replace(/[^\p{L}]/gu, '');
   if (letters.length >= 4 && letters === letters.toUpperCase()) return places.get(titleCase(key));
   return undefined;

@@ -1,12 +1,15 @@
 import type { EntityType } from '../../types.js';
-import { KNOWN_LEADERS } from './hand-lists.js';
-import { titleCase } from './lexicon.js';
+import { KNOWN_LEADERS, LOC_SUFFIXES, ORG_SUFFIXES } from './hand-lists.js';
+import { isFirstName, titleCase } from './lexicon.js';
 
 /**
  * Document-level decisions: one type per name (the strongest evidence wins), surnames linked to
  * the full name they abbreviate ("Biden" → "Joe Biden"), and acronyms to the expansion the
  * text defines ("NATO" → "North Atlantic Treaty Organization").
  */
+
+/** Head words that name an organisation or place kind rather than one of them ("United", "City"). */
+const GENERIC_HEADS = new Set([...ORG_SUFFIXES, ...LOC_SUFFIXES]);
 
 /** A recognised name before linking. */
 export interface Candidate {
@@ -98,27 +101,79 @@ function unifyTypes(items: Resolved[]): void {
 }
 
 /**
- * A one-word name that ends a multi-word person name in the same document is that person:
- * the longest such name wins, then the first seen. Without one, a titled surname ("President
- * Biden") or a one-word name typed by the labeller may still match a short list of well-known leaders.
+ * A one-word name that shortens a multi-word name of the same document is that name:
+ * - the last word of a person's name ("Biden" → "Joe Biden"), else, for a given name from the
+ *   gazetteer, its first ("Michelle" → "Michelle Obama"; "Samsung" is no given name, so
+ *   "Samsung Apps" typed PER does not take it); among several full names the most mentioned wins,
+ *   then the longest, then the first seen;
+ * - a generic head word ("United", "City", "Airlines") that ends exactly one organisation's name
+ *   ("United" → "Manchester United"; with "Leeds United" in the same text it stays as it is).
+ *   Other words are not linked this way: a mis-chunked "AF Samsung" must not absorb "Samsung".
+ * Without a full name, a titled surname ("President Biden") or a one-word name typed by the
+ * labeller may still match a short list of well-known leaders. Gazetteer places and known
+ * organisations are not shortened names ("Malaysia" is not "Malaysia Airlines").
  */
 function linkSurnames(items: Resolved[]): void {
-  const fullNames = new Map<string, string>();
+  const lastWords = new NameIndex();
+  const firstWords = new NameIndex();
+  const orgLastWords = new NameIndex();
   for (const r of items) {
-    if (r.t.type !== 'PER' || r.c.words.length < 2) continue;
-    const last = r.c.words[r.c.words.length - 1]!.toLowerCase();
-    const cur = fullNames.get(last);
-    if (!cur || r.canonical.length > cur.length) fullNames.set(last, r.canonical);
+    const w = r.c.words;
+    if (w.length < 2) continue;
+    if (r.t.type === 'PER') {
+      lastWords.add(w[w.length - 1]!, r.canonical);
+      firstWords.add(w[0]!, r.canonical);
+    } else if (r.t.type === 'ORG') {
+      orgLastWords.add(w[w.length - 1]!, r.canonical);
+    }
   }
   const titled = new Set(items.filter((r) => r.c.afterTitle && r.c.words.length === 1).map((r) => r.canonical.toLowerCase()));
   for (const r of items) {
     if (r.c.words.length !== 1 || (r.t.type !== 'PER' && r.t.strength >= 3)) continue;
     const key = r.canonical.toLowerCase();
     // The labeller knows no post-1996 surnames: a well-known leader's surname alone is that leader.
-    const full = fullNames.get(key) ?? (titled.has(key) || r.t.strength <= 2 ? knownLeader(key) : undefined);
-    if (!full) continue;
-    r.t = { ...r.t, type: 'PER', subtype: null, code: null, strength: 3 };
-    r.canonical = full;
+    const person = lastWords.best(key) ?? (isFirstName(r.canonical) ? firstWords.best(key) : undefined) ?? (titled.has(key) || r.t.strength <= 2 ? knownLeader(key) : undefined);
+    if (person) {
+      r.t = { ...r.t, type: 'PER', subtype: null, code: null, strength: 3 };
+      r.canonical = person;
+      continue;
+    }
+    const org = GENERIC_HEADS.has(r.canonical) && !(r.t.type === 'PER' && r.c.afterTitle) ? orgLastWords.only(key) : undefined;
+    if (org) {
+      r.t = { ...r.t, type: 'ORG', subtype: null, code: null, strength: 3 };
+      r.canonical = org;
+    }
+  }
+}
+
+/** Full names by one of their words (lower case), with how often each full name is mentioned. */
+class NameIndex {
+  private readonly names = new Map<string, Map<string, number>>();
+
+  add(word: string, canonical: string): void {
+    const key = word.toLowerCase();
+    const counts = this.names.get(key) ?? new Map<string, number>();
+    counts.set(canonical, (counts.get(canonical) ?? 0) + 1);
+    this.names.set(key, counts);
+  }
+
+  /** The most mentioned full name, then the longest, then the first seen. */
+  best(word: string): string | undefined {
+    let best: string | undefined;
+    let bestCount = 0;
+    for (const [name, count] of this.names.get(word) ?? []) {
+      if (count > bestCount || (count === bestCount && name.length > best!.length)) {
+        best = name;
+        bestCount = count;
+      }
+    }
+    return best;
+  }
+
+  /** The full name when exactly one has this word. */
+  only(word: string): string | undefined {
+    const counts = this.names.get(word);
+    return counts?.size === 1 ? counts.keys().next().value : undefined;
   }
 }
 

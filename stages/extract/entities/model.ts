@@ -89,14 +89,78 @@ export class HashIndex {
   }
 }
 
-export interface Weights {
-  index: HashIndex;
-  /** rows × L emission weights. */
-  emit: Float32Array;
+/** Emission weights by feature hash: adds a feature's L label weights to a score vector. */
+export interface EmissionTable {
+  /** out[base + y] += weight(h, y) for every label y; nothing when the model lacks h. */
+  addTo(h: number, out: Float32Array, base: number): void;
+}
+
+/** Float weights behind a HashIndex: the trainer's (unquantised) view of a model. */
+export class FloatTable implements EmissionTable {
+  constructor(readonly index: HashIndex, readonly emit: Float32Array) {}
+
+  addTo(h: number, out: Float32Array, base: number): void {
+    const row = this.index.get(h);
+    if (row < 0) return;
+    const r = row * L;
+    for (let y = 0; y < L; y++) out[base + y]! += this.emit[r + y]!;
+  }
+}
+
+/**
+ * The loaded model's table: open addressing with each feature's hash and its L int8 codes in one
+ * 16-byte slot, so a look-up touches one cache line (the separate key, row and float-weight
+ * arrays cost three misses per feature, the largest share of recognition time). Codes decode
+ * through a 256-entry table holding exactly the float32 values the weights had before, so
+ * scores, and therefore labels, are unchanged.
+ */
+export class PackedTable implements EmissionTable {
+  private static readonly SLOT = 16;
+  private readonly keys: Uint32Array;
+  private readonly codes: Int8Array;
+  private readonly mask: number;
+  private readonly decode = new Float32Array(256);
+
+  constructor(hashes: Uint32Array, q: Int8Array, scale: number) {
+    let slots = 16;
+    while (slots < hashes.length * 2) slots <<= 1;
+    const buffer = new ArrayBuffer(slots * PackedTable.SLOT);
+    this.keys = new Uint32Array(buffer);
+    this.codes = new Int8Array(buffer);
+    this.mask = slots - 1;
+    for (let c = -128; c < 128; c++) this.decode[c + 128] = Math.sign(c) * c * c * scale;
+    for (let r = 0; r < hashes.length; r++) {
+      const h = hashes[r]!;
+      let p = (h ^ (h >>> 15)) & this.mask;
+      while (this.keys[p * 4] !== 0 && this.keys[p * 4] !== h) p = (p + 1) & this.mask;
+      this.keys[p * 4] = h;
+      for (let y = 0; y < L; y++) this.codes[p * PackedTable.SLOT + 4 + y] = q[r * L + y]!;
+    }
+  }
+
+  addTo(h: number, out: Float32Array, base: number): void {
+    const { keys, codes, mask, decode } = this;
+    let p = (h ^ (h >>> 15)) & mask;
+    for (;;) {
+      const k = keys[p * 4]!;
+      if (k === h) break;
+      if (k === 0) return;
+      p = (p + 1) & mask;
+    }
+    const at = p * PackedTable.SLOT + 4;
+    for (let y = 0; y < L; y++) out[base + y]! += decode[codes[at + y]! + 128]!;
+  }
+}
+
+export interface Transitions {
   /** L × L, previous label → label. */
   trans: Float32Array;
   /** L, label of a unit's first token. */
   start: Float32Array;
+}
+
+export interface Weights extends Transitions {
+  table: EmissionTable;
 }
 
 // ---------------------------------------------------------------- file
@@ -126,16 +190,7 @@ export function decodeModel(raw: Buffer): Weights {
   const trans = new Float32Array(buf.slice(at, at + L * L * 4));
   at += L * L * 4;
   const start = new Float32Array(buf.slice(at, at + L * 4));
-  const index = new HashIndex(rows);
-  const emit = new Float32Array(rows * L);
-  for (let r = 0; r < rows; r++) {
-    const row = index.add(hashes[r]!);
-    for (let y = 0; y < L; y++) {
-      const c = q[r * L + y]!;
-      emit[row * L + y] = Math.sign(c) * c * c * header.scale;
-    }
-  }
-  return { index, emit, trans, start };
+  return { table: new PackedTable(hashes, q, header.scale), trans, start };
 }
 
 let loaded: Weights | null = null;
@@ -147,19 +202,40 @@ export function model(): Weights {
 
 // ---------------------------------------------------------------- scoring and decoding
 
-function wordScores(w: Weights, info: WordInfo): Float32Array {
-  if (info.scoresOf === w) return info.scores!;
-  const v = new Float32Array(OFFSETS.length * L);
-  for (let o = 0; o < OFFSETS.length; o++) {
-    for (const h of wordFeatures(info.word, OFFSETS[o]!)) {
-      const row = w.index.get(h);
-      if (row < 0) continue;
-      for (let y = 0; y < L; y++) v[o * L + y]! += w.emit[row * L + y]!;
-    }
+/**
+ * Summed word-feature weights per distinct word (OFFSETS × L floats, under one set of weights),
+ * packed in one growing Float32Array: a word's vector is read at each of its five neighbouring
+ * positions, and a pool keeps those reads free of one typed-array object per word. The pool
+ * starts over (a new generation) for other weights, or between documents once it holds
+ * POOL_WORDS words, so it stays bounded on any corpus.
+ */
+const VECTOR = OFFSETS.length * L;
+const POOL_WORDS = 1 << 17;
+const pool = { of: null as Weights | null, generation: 0, data: new Float32Array(VECTOR * 4096), used: 0 };
+
+function startPool(w: Weights): void {
+  pool.of = w;
+  pool.generation++;
+  pool.used = 0;
+}
+
+/** Offset of the word's vector in pool.data, computing it on first use in this generation. */
+function wordVector(w: Weights, info: WordInfo): number {
+  if (info.vectorGeneration === pool.generation) return info.vectorAt;
+  if (pool.used + VECTOR > pool.data.length) {
+    const grown = new Float32Array(pool.data.length * 2);
+    grown.set(pool.data.subarray(0, pool.used));
+    pool.data = grown;
   }
-  info.scores = v;
-  info.scoresOf = w;
-  return v;
+  const at = pool.used;
+  pool.used += VECTOR;
+  pool.data.fill(0, at, at + VECTOR);
+  for (let o = 0; o < OFFSETS.length; o++) {
+    for (const h of wordFeatures(info.word, OFFSETS[o]!)) w.table.addTo(h, pool.data, at + o * L);
+  }
+  info.vectorGeneration = pool.generation;
+  info.vectorAt = at;
+  return at;
 }
 
 /** Emission scores, tokens × L, for a document under the given weights. */
@@ -169,15 +245,19 @@ export function emissions(w: Weights, doc: LabelDoc, facts: DocFacts = {} as Doc
   const info = facts.info;
   const n = info.length;
   const out = new Float32Array(n * L);
-  const bos = wordScores(w, wordInfo(BOS));
-  const eos = wordScores(w, wordInfo(EOS));
+  if (pool.of !== w || pool.used > POOL_WORDS * VECTOR) startPool(w);
+  const bos = wordVector(w, wordInfo(BOS));
+  const eos = wordVector(w, wordInfo(EOS));
   const { live } = facts;
-  const vecs = new Array<Float32Array>(n);
+  const vectorAt = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     let near = false;
     for (let j = Math.max(0, i - 2); j <= i + 2 && j < n; j++) near ||= live[j] === 1;
-    vecs[i] = near ? wordScores(w, info[i]!) : bos;
+    vectorAt[i] = near ? wordVector(w, info[i]!) : bos;
   }
+  // Read after every vector is in place: growing the pool replaces the array.
+  const vectors = pool.data;
+  const { table } = w;
   // Unit bounds so neighbours never cross a sentence.
   let unitFrom = 0;
   let unitTo = 0;
@@ -194,17 +274,13 @@ export function emissions(w: Weights, doc: LabelDoc, facts: DocFacts = {} as Doc
     }
     for (let o = 0; o < OFFSETS.length; o++) {
       const j = i + OFFSETS[o]!;
-      const v = j < unitFrom ? bos : j >= unitTo ? eos : vecs[j]!;
-      const vo = o * L;
-      for (let y = 0; y < L; y++) out[base + y]! += v[vo + y]!;
+      const v = (j < unitFrom ? bos : j >= unitTo ? eos : vectorAt[j]!) + o * L;
+      for (let y = 0; y < L; y++) out[base + y]! += vectors[v + y]!;
     }
     for (let k = 0; k < CONTEXT_SLOTS; k++) {
       const h = ctx[i * CONTEXT_SLOTS + k]!;
       if (h === 0) break;
-      const row = w.index.get(h);
-      if (row < 0) continue;
-      const r = row * L;
-      for (let y = 0; y < L; y++) out[base + y]! += w.emit[r + y]!;
+      table.addTo(h, out, base);
     }
   }
   return out;
@@ -220,7 +296,7 @@ const PREDECESSORS: Uint8Array[] = Array.from({ length: L }, (_, y) => Uint8Arra
  * Viterbi over each unit; writes the best label per token into `labels`. Tokens outside `live`
  * are O, so each unit splits into independent stretches of live tokens between them.
  */
-export function viterbi(w: Weights, doc: LabelDoc, emit: Float32Array, labels: Uint8Array, live?: Uint8Array): void {
+export function viterbi(w: Transitions, doc: LabelDoc, emit: Float32Array, labels: Uint8Array, live?: Uint8Array): void {
   const n = doc.words.length;
   if (scoreBuf.length < n * L) {
     scoreBuf = new Float32Array(n * L * 2);
@@ -240,7 +316,7 @@ export function viterbi(w: Weights, doc: LabelDoc, emit: Float32Array, labels: U
   }
 }
 
-function decodeStretch(w: Weights, emit: Float32Array, labels: Uint8Array, from: number, to: number, afterO: boolean, beforeO: boolean): void {
+function decodeStretch(w: Transitions, emit: Float32Array, labels: Uint8Array, from: number, to: number, afterO: boolean, beforeO: boolean): void {
   const score = scoreBuf;
   const back = backBuf;
   const { trans } = w;
