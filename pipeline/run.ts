@@ -71,8 +71,7 @@ export async function runPipeline(config: RunConfig, log: Logger): Promise<RunSu
       kept = [...plan.live].filter(([, paths]) => paths.size > 0).map(([segment]) => segment);
       const live = new Map(kept.map((s) => [s, plan.live.get(s)!]));
       return finalizeAll(temp, config, runId, startedAt, kept, built ? [built] : [], discoveryProblems, live);
-    });
-    await commitIncrementalState(config.output, key, kept);
+    }, () => commitIncrementalState(config.output, key, kept));
     return summary;
   }
   return publish(config, runId, log, async (temp) => {
@@ -122,8 +121,11 @@ export async function runShard(config: RunConfig, log: Logger): Promise<ShardSum
   }
 }
 
-/** Locks the output, lets `write` fill a temporary folder, and publishes it; a failure leaves the previous output. */
-async function publish(config: RunConfig, runId: string, log: Logger, write: (temp: string) => Promise<RunSummary>): Promise<RunSummary> {
+/**
+ * Locks the output, lets `write` fill a temporary folder, publishes it and runs `afterPublish`
+ * (still under the lock); a failure before publishing leaves the previous output.
+ */
+async function publish(config: RunConfig, runId: string, log: Logger, write: (temp: string) => Promise<RunSummary>, afterPublish?: () => Promise<void>): Promise<RunSummary> {
   const release = await lockOutput(config.output, runId);
   try {
     const temp = await createTempOutput(config.output, runId).catch((error: Error) => {
@@ -132,6 +134,7 @@ async function publish(config: RunConfig, runId: string, log: Logger, write: (te
     try {
       const summary = await write(temp);
       await publishOutput(temp, config.output);
+      await afterPublish?.();
       log.event('published', { output: summary.output });
       return summary;
     } catch (error) {
