@@ -159,6 +159,6 @@ async function finalizeAll(
   return finalize({ temp, config, runId, startedAt, segments, live, built, problems });
 }
 
-function newRunId(startedAt: Date): string {
+export function newRunId(startedAt: Date): string {
   return `${startedAt.toISOString().replace(/[-:]/g, '').slice(0, 15)}-${randomBytes(3).toString('hex')}`;
 }

@@ -1,5 +1,5 @@
 import { execFile, spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -26,6 +26,17 @@ export function runCliAsync(args: string[]): Promise<CliResult> {
       resolve({ status: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr });
     });
   });
+}
+
+/**
+ * Table files (every Parquet and CSV but `runs`, which holds run metadata) whose bytes differ
+ * between two output folders: a sharded, incremental or distributed run must publish the same
+ * bytes as one plain run.
+ */
+export function differingTables(a: string, b: string): string[] {
+  const tables = readdirSync(a).filter((f) => /\.(parquet|csv)$/.test(f) && !f.startsWith('runs.'));
+  if (tables.length < 20) throw new Error(`${a} holds ${tables.length} table files; expected every table in Parquet and CSV`);
+  return tables.filter((f) => !existsSync(path.join(b, f)) || !readFileSync(path.join(a, f)).equals(readFileSync(path.join(b, f))));
 }
 
 export function tempDir(prefix: string): string {

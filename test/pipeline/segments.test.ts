@@ -2,7 +2,7 @@ import { appendFileSync, cpSync, existsSync, readFileSync, readdirSync, rmSync, 
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { shardOf, stateFolder } from '../../pipeline/state.js';
-import { runCliAsync, tempDir } from './cli-helpers.js';
+import { differingTables, runCliAsync, tempDir } from './cli-helpers.js';
 
 /**
  * Sharded and incremental runs must publish the same tables as one plain run over the same input
@@ -15,12 +15,6 @@ async function run(args: string[]): Promise<void> {
   if (result.status !== 0) throw new Error(`pipeline ${args.join(' ')} exited ${result.status}: ${result.stderr.slice(-2000)}`);
 }
 
-/** Table files (every Parquet and CSV but runs) whose bytes differ between two output folders. */
-function differingTables(a: string, b: string): string[] {
-  const tables = readdirSync(a).filter((f) => /\.(parquet|csv)$/.test(f) && !f.startsWith('runs.'));
-  expect(tables.length).toBeGreaterThan(20);
-  return tables.filter((f) => !existsSync(path.join(b, f)) || !readFileSync(path.join(a, f)).equals(readFileSync(path.join(b, f))));
-}
 
 function manifest(output: string): { n_segments: number; n_segments_built: number; n_documents: number; stages: { name: string; n_in: number }[] } {
   return JSON.parse(readFileSync(path.join(output, 'manifest.json'), 'utf8'));
