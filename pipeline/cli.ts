@@ -22,7 +22,8 @@ Options:
                       ingest and clean always run
   --skip STAGES       skip these optional stages; their tables are written empty
   --config FILE       JSON file with any of the settings above plus clean.disabledRules and
-                      dedupe {shingle_size, num_perm, bands, rows, threshold, seed}; flags win
+                      dedupe {shingle_size, num_perm, bands, rows, threshold, containment,
+                      containment_min_jaccard, seed}, memoryLimit; flags win
   --incremental       keep a state store next to the output (OUTPUT.state/) and process only new
                       or changed files; files gone from the input leave the tables
   --shard K/N         run the per-document stages on shard K of N of the input (files split by a

@@ -3,11 +3,12 @@
  * not merge (same events, different outlets), and throughput.
  *
  *   npm run eval -- dedupe            (or: npx tsx scripts/eval/dedupe.ts [--shared DIR])
- *   npm run eval -- dedupe --corpus DIR [--no-clean] [--memory-limit 1GB]
+ *   npm run eval -- dedupe --corpus DIR [--no-clean] [--memory-limit 1GB] [--threshold J] [--misses] [--examples]
  *
  * --corpus scores a corpus built by ../shared/tools/make-corpus.mjs against its truth.jsonl (see
  * scripts/eval/dedupe/scale.ts): the pipeline's ingest + clean, signatures staged as NDJSON, the
- * global phase in a file-backed DuckDB, with time and peak RSS.
+ * global phase in a file-backed DuckDB, with time and peak RSS; --misses classifies the files split from
+ * their truth group (scripts/eval/dedupe/misses.ts).
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';

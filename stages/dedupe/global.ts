@@ -17,7 +17,7 @@ export const SIGNATURE_COLUMNS = [
   { name: 'minhash', type: 'UINTEGER[]' },
 ];
 
-export type GroupOptions = Partial<Pick<DedupeOptions, 'bands' | 'rows' | 'threshold'>>;
+export type GroupOptions = Partial<Pick<DedupeOptions, 'bands' | 'rows' | 'threshold' | 'containment' | 'containment_min_jaccard'>>;
 
 /**
  * Global phase of dedupe, over the staged table `dedupe_signatures` in DuckDB: exact classes,
@@ -32,7 +32,10 @@ export async function groupDuplicatesInDuckDB(connection: DuckDBConnection, opti
   const run = async (file: string) => connection.run(await readFile(path.join(SQL_FOLDER, file), 'utf8'));
   await checkSignatures(connection, options);
   const o = resolveOptions({ ...options, num_perm: Number.MAX_SAFE_INTEGER });
-  await connection.run(`SET VARIABLE dedupe_bands = ${o.bands}; SET VARIABLE dedupe_rows = ${o.rows}; SET VARIABLE dedupe_threshold = ${o.threshold}::DOUBLE`);
+  await connection.run(
+    `SET VARIABLE dedupe_bands = ${o.bands}; SET VARIABLE dedupe_rows = ${o.rows}; SET VARIABLE dedupe_threshold = ${o.threshold}::DOUBLE;
+     SET VARIABLE dedupe_containment = ${o.containment}::DOUBLE; SET VARIABLE dedupe_containment_min_jaccard = ${o.containment_min_jaccard}::DOUBLE`,
+  );
   for (const file of sqlFiles.filter((f) => f < '40')) await run(file);
   const nLinks = await linkComponents(connection);
   for (const file of sqlFiles.filter((f) => f >= '40')) await run(file);

@@ -23,15 +23,6 @@ export function mixBlock(h: number, k: number): number {
   return (Math.imul(h, 5) + 0xe6546b64) | 0;
 }
 
-/** MurmurHash3-style hash of a string, two UTF-16 code units per 32-bit block. */
-export function hashString32(s: string, seed: number): number {
-  let h = seed | 0;
-  const even = s.length & ~1;
-  for (let i = 0; i < even; i += 2) h = mixBlock(h, s.charCodeAt(i) | (s.charCodeAt(i + 1) << 16));
-  if (even < s.length) h = mixBlock(h, s.charCodeAt(even));
-  return fmix32(h ^ s.length);
-}
-
 export function toHex32(h: number): string {
   return (h >>> 0).toString(16).padStart(8, '0');
 }

@@ -11,7 +11,7 @@ import type { DocSignature } from './types.js';
 export function dedupeSignatureStage(options: Partial<DedupeOptions>): Stage<DocumentRecord, DocumentRecord<DocSignature>> {
   return {
     name: 'dedupe',
-    version: '1.0.0',
+    version: '2.0.0',
     async *run(records) {
       for await (const record of records) yield { ...record, signature: computeSignature(record.article.text, options) };
     },
