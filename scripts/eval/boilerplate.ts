@@ -21,7 +21,7 @@ import { cleanDocument, DEFAULT_CLEAN_OPTIONS, type CleanOptions } from '../../s
 import { corpusBoilerplate, lineHashesOf } from '../../stages/clean/corpus-lines.js';
 import { decodeBytes } from '../../stages/ingest/decode.js';
 import { extractHtml } from '../../stages/ingest/html.js';
-import { htmlToText } from '../../stages/ingest/html-text.js';
+import { htmlToText } from './boilerplate/naive-text.js';
 import { parseFile } from '../../stages/ingest/records.js';
 import type { RawDoc } from '../../stages/types.js';
 import { addCounts, microScores, snippetCounts, zyteScores, type Counts, type Scores } from './boilerplate/metrics.js';

@@ -22,6 +22,9 @@ export interface CleanOptions {
 /** Characters of kept prose lines (60+ characters, sentence-final punctuation) needed before a comment-section opener ends the body. */
 const MIN_PROSE_BEFORE_COMMENTS = 60;
 
+/** Characters of kept prose lines needed before a related-content heading ends the body of a text dump (not readability's output). */
+const MIN_PROSE_BEFORE_RELATED_IN_DUMPS = 1500;
+
 export const DEFAULT_CLEAN_OPTIONS: CleanOptions = { disabledRules: [] };
 
 export function cleanStage(options: CleanOptions): Stage<RawDoc, Article> {
@@ -61,9 +64,10 @@ export function cleanDocument(doc: RawDoc, rulesOrOptions: readonly LineRule[] |
     }
     // A comment counter above the article ("12 Comments" under the headline) does not end the body.
     if (rule.id === 'comments-start' && proseChars >= MIN_PROSE_BEFORE_COMMENTS) context.inCommentSection = true;
-    // Only in readability's output is a related block reliably the end: in a whole-page text dump the
-    // same headings sit in menus and sidebars above the article (measured: text-mode recall 0.90 → 0.88).
-    if (rule.id === 'related-start' && doc.html_extraction === 'readability' && proseChars >= MIN_PROSE_BEFORE_COMMENTS) context.inRelatedSection = true;
+    // In readability's output a related block after some prose is the end. In a whole-page text dump the
+    // same headings also sit in menus and sidebars above and beside the article, so it takes a whole
+    // article's worth of prose before them (60 characters there: text-mode recall 0.90 → 0.88).
+    if (rule.id === 'related-start' && proseChars >= (doc.html_extraction === 'readability' ? MIN_PROSE_BEFORE_COMMENTS : MIN_PROSE_BEFORE_RELATED_IN_DUMPS)) context.inRelatedSection = true;
     seq.push({ index, line, rule: rule.id });
   });
   const classifier: ClassifierOptions = { ...DEFAULT_CLASSIFIER_OPTIONS, ...options.classifier, ...(doc.html_extraction === 'readability' ? { ...HTML_CLASSIFIER_OPTIONS, ...options.htmlClassifier } : {}) };

@@ -60,33 +60,53 @@ const RELATED_HEADING = new RegExp(
       'ähnliche (?:beiträge|artikel|themen|nachrichten)', 'verwandte (?:artikel|beiträge|themen)', 'auch interessant', 'das (?:könnte|dürfte) (?:sie|dich) auch interessieren',
       'mehr zum thema', 'weitere (?:artikel|beiträge|themen|nachrichten|meldungen|news)', 'lesen sie (?:auch|mehr)', 'das könnte dich auch interessieren', 'empfehlungen',
       'à lire aussi', 'a lire aussi', 'lire aussi', 'sur le même sujet', 'articles similaires', 'dans la même rubrique',
-      'leia (?:também|mais)', 'ver también', 'te puede interesar', 'noticias relacionadas', 'artículos relacionados', 'leggi anche', 'articoli correlati', 'ezek is érdekelhetnek', 'czytaj (?:też|także)',
+      'zum weiterlesen', 'weiterführende? (?:links?|artikel|informationen)', 'schon gelesen', 'audios? et vidéos sur le sujet',
+      'leia (?:também|mais)', 'veja também', 'ver también', '(?:también )?(?:te|le) puede interesar', 'puede interesarte', 'noticias relacionadas', 'artículos relacionados', 'leggi anche', 'articoli correlati', 'ezek is érdekelhetnek', 'czytaj (?:też|także)',
     ].join('|') +
-    ')\\s*[:.…]*$',
+    ')\\s*[:.…!?]*$',
   'iu',
 );
+
+/** Characters from which a line ending in sentence punctuation is article text even inside a related section (teasers are headlines). */
+const MIN_PROSE_AFTER_RELATED = 150;
+
+const AD_LABEL = /^[-–—·|\s]*(?:anzeige|advertisement|advertising|werbung|reklama|publicidad|publicité|pubblicità|sponsored(?: content)?|gesponsert)[-–—·|:\s]*$/i;
+const RATING_PROMPT = /^(?:was this (?:article|page|post) (?:helpful|useful)|(?:war|ist) (?:der|dieser) (?:artikel|beitrag) (?:hilfreich|nützlich)|fanden sie diese[nr]? (?:artikel|beitrag) (?:hilfreich|nützlich)|\(?noch keine bewertungen|hier können sie (?:den|diesen) (?:artikel|beitrag) bewerten|rate this (?:article|post)|cet article vous a-t-il été utile|¿te ha (?:sido útil|gustado) (?:este|el) artículo)\s*[?!.:)]*$/i;
 
 const BYLINE_NAME = "\\p{Lu}[\\p{L}'’.-]+(?:\\s+\\p{Lu}[\\p{L}'’.-]+){0,3}";
 const BYLINE_PREFIXED = new RegExp(`^(?:by|By|BY)\\s+${BYLINE_NAME}(?:\\s*(?:,|and|&)\\s*${BYLINE_NAME})*(?:\\s*[,|\\-–]\\s*.{0,60})?$`, 'u');
 const BYLINE_ROLE = new RegExp(`^${BYLINE_NAME}\\s*[,|\\-–]\\s*(?:(?:senior|chief|staff|contributing|political|foreign|deputy|associate|national|white house)\\s+)*(?:writer|reporter|correspondent|editor|columnist|contributor|journalist)s?$`, 'iu');
 
-/** Per document: how often each line occurs, and the lines carrying a credit (indexed once, not per line). */
-const captionIndex = new WeakMap<readonly string[], { counts: Map<string, number>; credited: string[] }>();
+interface CaptionIndex {
+  counts: Map<string, number>;
+  /** Lines carrying a photo credit (the credit pattern is the costliest test: run once per line). */
+  credited: Set<string>;
+}
 
-function isRepeatedCaption(line: string, context: LineContext): boolean {
+/** Per document: how often each line occurs, and the lines carrying a credit (indexed once, not per line). */
+const captionIndex = new WeakMap<readonly string[], CaptionIndex>();
+
+function captionIndexOf(context: LineContext): CaptionIndex {
   let index = captionIndex.get(context.lines);
   if (index === undefined) {
     const counts = new Map<string, number>();
-    const credited: string[] = [];
+    const credited = new Set<string>();
     for (const other of context.lines) {
       if (other === '') continue;
       counts.set(other, (counts.get(other) ?? 0) + 1);
-      if (CREDIT.test(other)) credited.push(other);
+      if (CREDIT.test(other)) credited.add(other);
     }
     index = { counts, credited };
     captionIndex.set(context.lines, index);
   }
-  return (index.counts.get(line) ?? 0) > 1 || index.credited.some((other) => other !== line && other.startsWith(line + ' '));
+  return index;
+}
+
+function isRepeatedCaption(line: string, context: LineContext): boolean {
+  const index = captionIndexOf(context);
+  if ((index.counts.get(line) ?? 0) > 1) return true;
+  for (const other of index.credited) if (other !== line && other.startsWith(line + ' ')) return true;
+  return false;
 }
 
 export const LINE_RULES: readonly LineRule[] = [
@@ -112,8 +132,8 @@ export const LINE_RULES: readonly LineRule[] = [
   },
   {
     id: 'related-section',
-    description: 'Any line after a related-content heading that followed the article text.',
-    matches: (_line, context) => context.inRelatedSection === true,
+    description: 'Any line after a related-content heading that followed the article text, except long prose lines (an inline related box in mid-article: the article goes on).',
+    matches: (line, context) => context.inRelatedSection === true && !(line.length >= MIN_PROSE_AFTER_RELATED && SENTENCE_END.test(line)),
   },
   {
     id: 'byline',
@@ -128,7 +148,7 @@ export const LINE_RULES: readonly LineRule[] = [
   {
     id: 'photo-credit',
     description: 'Photo credits, with or without the caption before them ("... Pool/Keystone via Getty Images").',
-    matches: (line) => CREDIT.test(line) && countWords(line) <= 25 && !SENTENCE_END.test(line),
+    matches: (line, context) => captionIndexOf(context).credited.has(line) && countWords(line) <= 25 && !SENTENCE_END.test(line),
   },
   {
     id: 'caption',
@@ -167,7 +187,18 @@ export const LINE_RULES: readonly LineRule[] = [
     description: 'Share and follow buttons ("Share this:", "Tweet", "Follow us on Twitter").',
     matches: (line) =>
       /^(?:(?:share|tweet|email|print|pin|whatsapp|facebook|twitter|linkedin|reddit|copy link)(?:\s+(?:this|article|story|on \w+))?:?\s*[|·•]?\s*)+$/i.test(line) ||
+      /^(?:(?:diesen |den )?(?:artikel|beitrag|seite) (?:teilen|drucken)|teilen|drucken|partager(?: cet article)?|compartir(?: (?:en|este artículo))?|condividi|udostępnij)\s*:?$/i.test(line) ||
       (/^follow (?:us|@?\w+) on\b/i.test(line) && countWords(line) <= 8),
+  },
+  {
+    id: 'ad-label',
+    description: 'Advertisement labels on their own line ("Anzeige", "Advertisement:", "- Reklama -").',
+    matches: (line) => line.length <= 40 && AD_LABEL.test(line),
+  },
+  {
+    id: 'rating-prompt',
+    description: 'Article rating and feedback prompts ("Was this article helpful?", "War der Artikel nützlich?").',
+    matches: (line) => line.length <= 80 && RATING_PROMPT.test(line),
   },
   {
     id: 'cookie-notice',

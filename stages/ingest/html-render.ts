@@ -20,36 +20,67 @@ interface MinimalNode {
   getAttribute?(name: string): string | null;
 }
 
+export interface RenderOptions {
+  /** Skip elements marked hidden (`hidden`, `aria-hidden`, `display: none`). */
+  skipHidden?: boolean;
+  /**
+   * Drop lines whose letters and digits are at least this share link text (1 or unset: keep all).
+   * Inside an article, a line that is (nearly) all link is a related-story teaser, a tag list or a
+   * share button, the DOM counterpart of jusText's link density.
+   */
+  maxLinkShare?: number;
+  /** Drop the contents of these elements (upper-case tag names), e.g. FIGCAPTION. */
+  skipTags?: ReadonlySet<string>;
+  /** Drop the contents of elements whose class attribute matches (e.g. picture captions). */
+  skipClass?: RegExp;
+}
+
 /** Renders `root` as text, one block per line; lines are whitespace-collapsed and non-empty. */
-export function renderBlocks(root: MinimalNode, options: { skipHidden?: boolean } = {}): string {
+export function renderBlocks(root: MinimalNode, options: RenderOptions = {}): string {
   const lines: string[] = [];
+  const maxLinkShare = options.maxLinkShare ?? 1;
   let current = '';
+  let linkText = '';
   const flush = () => {
     const line = current.replace(/\s+/g, ' ').trim();
-    if (line !== '') lines.push(line);
+    if (line !== '' && (maxLinkShare >= 1 || linkText === '' || wordChars(linkText) < maxLinkShare * wordChars(line))) lines.push(line);
     current = '';
+    linkText = '';
   };
+  let linkDepth = 0;
   const walk = (node: MinimalNode) => {
     if (node.nodeType === 3) {
       current += node.nodeValue ?? '';
+      if (linkDepth > 0) linkText += node.nodeValue ?? '';
       return;
     }
     if (node.nodeType !== 1 && node.nodeType !== 9 && node.nodeType !== 11) return;
     const name = node.nodeName.toUpperCase();
-    if (SKIP.has(name)) return;
+    if (SKIP.has(name) || options.skipTags?.has(name)) return;
     if (name === 'BR') {
       flush();
       return;
     }
+    if (options.skipClass && node.getAttribute && options.skipClass.test(node.getAttribute('class') ?? '')) return;
     if (options.skipHidden && node.getAttribute && (node.getAttribute('hidden') !== null || node.getAttribute('aria-hidden') === 'true' || /display\s*:\s*none/i.test(node.getAttribute('style') ?? ''))) return;
     const block = BLOCKS.has(name);
     if (block) flush();
+    const link = name === 'A';
+    if (link) linkDepth++;
     const children = node.childNodes;
     for (let i = 0; i < children.length; i++) walk(children[i]!);
+    if (link) linkDepth--;
     if (block) flush();
     else if (name === 'TD' || name === 'TH') current += ' ';
   };
   walk(root);
   flush();
   return lines.join('\n');
+}
+
+/** Letters and digits in `text` (link share ignores spaces and punctuation). */
+function wordChars(text: string): number {
+  let n = 0;
+  for (const match of text.matchAll(/[\p{L}\p{N}]+/gu)) n += match[0].length;
+  return n;
 }

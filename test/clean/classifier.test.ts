@@ -94,14 +94,18 @@ describe('the classifier in the clean stage', () => {
     expect(cleanDocument(doc(page), { disabledRules: ['classifier-outside'] }).removed.map((r) => r.rule)).toEqual(['newsletter']);
   });
 
-  it('removes short lines next to bad ones in the precision profile only', () => {
-    const lines = [PROSE[0]!, PROSE[1]!, 'Five things to know', '© 2023 Example Media', 'Advertisement', PROSE[2]!];
+  it('removes short lines next to bad ones: up to contextMaxWords words by default, all of them in the precision profile', () => {
+    const lines = [PROSE[0]!, PROSE[1]!, 'Five things to know', 'What the town council decided about the old bridge', '© 2023 Example Media', 'Advertisement', PROSE[2]!];
     const precise = cleanDocument(doc(lines), { disabledRules: [], classifier: PRECISION_CLASSIFIER_OPTIONS });
     expect(precise.text.split('\n\n')).toEqual(PROSE);
     expect(precise.removed.map((r) => r.rule)).toContain('classifier-context');
     const recallFirst = cleanDocument(doc(lines));
-    expect(recallFirst.text).toContain('Five things to know');
-    expect(recallFirst.text).not.toContain('©');
+    expect(recallFirst.removed.map((r) => [r.text, r.rule])).toEqual([
+      ['Five things to know', 'classifier-context'],
+      ['© 2023 Example Media', 'copyright'],
+      ['Advertisement', 'ad-label'],
+    ]);
+    expect(cleanDocument(doc(lines), { disabledRules: [], classifier: { contextMaxWords: 0 } }).text).toContain('Five things to know');
   });
 
   it('leaves documents shorter than minLines, and documents without any good line, to the rules', () => {

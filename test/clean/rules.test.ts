@@ -24,6 +24,11 @@ describe('line rules', () => {
     ['Subscribe to our morning newsletter', 'newsletter'],
     ['Photograph: Alex Brandon/AP', 'photo-credit'],
     ['12 Comments', 'comments-start'],
+    ['Anzeige', 'ad-label'],
+    ['- Advertisement -', 'ad-label'],
+    ['War der Artikel nützlich?', 'rating-prompt'],
+    ['Was this article helpful?', 'rating-prompt'],
+    ['Diesen Artikel teilen', 'share-bar'],
   ])('removes %j as %s', (line, rule) => {
     expect(clean([BODY, line]).removed).toEqual([{ line_no: 2, text: line, rule }]);
   });
@@ -33,6 +38,8 @@ describe('line rules', () => {
     'More than 90,000 troops have been deployed along the border, officials said.',
     'By the end of the day, the two leaders had agreed to keep talking.',
     'The newsletter industry has grown fast, with thousands of writers now charging readers directly for their work.',
+    'Die Anzeige wurde am Montag bei der Polizei erstattet.',
+    'Was this article helpful to the minister? He did not say.',
   ])('keeps the body sentence %j', (line) => {
     expect(clean([BODY, line]).removed).toEqual([]);
   });
@@ -54,6 +61,14 @@ describe('line rules', () => {
     const html = cleanDocument({ doc_id: 'd', source_path: 'd.html', record_no: null, format: 'html', encoding: 'utf-8', text: lines.join('\n'), first_line_no: 1, title: null, published_at: null, crawled_at: null, url: null, source: null, bytes: 0, html_extraction: 'readability' });
     expect(html.removed.map((r) => r.rule)).toEqual(['related-start', 'related-section']);
     expect(clean(lines).removed.map((r) => r.rule)).toEqual(['related-start']);
+  });
+
+  it('ends a text dump at a related-content heading only after a whole article of prose', () => {
+    const prose = Array.from({ length: 18 }, (_, i) => `Paragraph ${i + 1} of the report explains what the council decided and why the bridge must close.`);
+    expect(prose.join('').length).toBeGreaterThan(1500);
+    const lines = [...prose, 'Das könnte Sie auch interessieren!', 'Zehn Tipps für den Urlaub'];
+    expect(clean(lines).removed.map((r) => r.rule)).toEqual(['related-start', 'related-section']);
+    expect(clean([...prose.slice(0, 2), ...lines.slice(-2)]).removed.map((r) => r.rule)).toEqual(['related-start']);
   });
 
   it('removes the headline repeated as the first body line', () => {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { cleanDocument } from '../../stages/clean/index.js';
 import { pageMeta } from '../../stages/ingest/html-meta.js';
 import { DEFAULT_HTML_OPTIONS, extractHtml } from '../../stages/ingest/html.js';
-import { htmlToText } from '../../stages/ingest/html-text.js';
+import { renderBlocks } from '../../stages/ingest/html-render.js';
 import { formatOf, parseFile } from '../../stages/ingest/records.js';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { parseHTML } from 'linkedom';
@@ -59,19 +59,31 @@ describe('HTML extraction (readability on linkedom) and metadata', () => {
     expect(extractHtml(NEWS_PAGE, { ...DEFAULT_HTML_OPTIONS, fallbackRatio: 0 }).method).toBe('readability');
   });
 
+  it('repairs what linkedom parses unlike a browser: text before <html>, body elements inside <head>', () => {
+    const broken = '<br />\n<b>Warning</b>: mysql_connect(): access denied<br />\n' + NEWS_PAGE.replace('</head>', '<noscript><div>Please enable JavaScript</div></noscript><span>x</span></head>');
+    expect(parseHTML(broken).document.body?.textContent ?? '').toBe('');
+    const page = extractHtml(broken);
+    expect(page.method).toBe('readability');
+    for (const line of BODY) expect(page.text).toContain(line);
+    expect(page.title).toBe('Harbour bridge to close to cars');
+  });
+
+  it('does not let an unterminated </script end tag swallow the page up to the next script', () => {
+    const page = extractHtml(NEWS_PAGE.replace('<h1>', '<script src="a.js"></script\n<!-- tracking --><h1>').replace('</footer>', '</footer><script>track()</script>'));
+    for (const line of BODY) expect(page.text).toContain(line);
+  });
+
+  it("drops captions, credits and link-only lines from readability's article", () => {
+    const page = extractHtml(
+      NEWS_PAGE.replace('<h2>', '<figure><img src="b.jpg"><figcaption>The bridge at dusk. Photo: Jan Roe</figcaption></figure><p class="wp-caption-text">Cars on the bridge in 1990</p><p><a href="/x">Bridge closures across the region</a></p><h2>'),
+    );
+    for (const line of BODY) expect(page.text).toContain(line);
+    for (const gone of ['The bridge at dusk', 'Cars on the bridge', 'Bridge closures across']) expect(page.text).not.toContain(gone);
+  });
+
   it('drops JSON-LD author URLs and ignores malformed JSON-LD', () => {
     const { document } = parseHTML('<html><head><script type="application/ld+json">{not json</script><meta property="article:author" content="https://facebook.com/someone"></head><body></body></html>');
     expect(pageMeta(document as never).author).toBeNull();
-  });
-
-  it('in text mode (a naive rendering fed to the text cleaner) removes the page furniture and keeps the body', () => {
-    const record = parseFile(htmlToText(NEWS_PAGE), 'txt').records[0]!;
-    const article = cleanText(record.text, record.title);
-    const kept = article.paragraphs.map((p) => article.text.slice(p.start, p.end));
-    for (const line of BODY.filter((l) => l.length > 40)) expect(kept).toContain(line);
-    for (const boilerplate of ['We use cookies', 'Sport', 'Most read', 'About time!', '© 2023', 'Leave a Reply', 'Storm warning']) {
-      expect(article.text).not.toContain(boilerplate);
-    }
   });
 });
 
@@ -117,4 +129,18 @@ describe('pipeline on an .html input', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   }, 60_000);
+});
+
+const render = (html: string, options = {}) => renderBlocks(parseHTML(`<html><body>${html}</body></html>`).document.body as never, options);
+
+describe('renderBlocks', () => {
+  const html = '<h3><a href="/a">Related: the old ferry returns</a></h3><p>The council said <a href="/b">the bridge</a> would close to cars next spring.</p><figure><figcaption>Photo: Jan Roe</figcaption></figure><div class="image-caption">At dusk</div>';
+
+  it('renders one block per line and keeps everything by default', () => {
+    expect(render(html)).toBe('Related: the old ferry returns\nThe council said the bridge would close to cars next spring.\nPhoto: Jan Roe\nAt dusk');
+  });
+
+  it('drops lines that are mostly link text, skipped tags and skipped classes', () => {
+    expect(render(html, { maxLinkShare: 0.8, skipTags: new Set(['FIGCAPTION']), skipClass: /caption/ })).toBe('The council said the bridge would close to cars next spring.');
+  });
 });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { cleanDocument } from '../../../stages/clean/index.js';
 import { decodeBytes } from '../../../stages/ingest/decode.js';
 import { extractHtml } from '../../../stages/ingest/html.js';
-import { htmlToText } from '../../../stages/ingest/html-text.js';
+import { htmlToText } from './naive-text.js';
 import { parseFile } from '../../../stages/ingest/records.js';
 import { collapse } from './metrics.js';
 
