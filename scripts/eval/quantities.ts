@@ -24,8 +24,10 @@
  *
  * Unit-only gold: the NumberWithUnit specs also list a unit named without any number
  * ("convert 10 celsius to fahrenheit" → "fahrenheit", value null). Our tables have no quantity
- * without a number, so the last column (F1 numbered) scores without those gold items (and
- * without predictions on them, of which there are none); P/R/F1 count them as misses.
+ * without a number; for the Currency, Dimension and Temperature suites the predictions are the
+ * extractor's quantities plus the unit layer's mentions of a unit with no number
+ * (findUnitMentions, value null), scored by the same rule (span, null value, unit). The last
+ * column (F1 numbered) scores without the unit-only gold items and without predictions on them.
  *
  * `--reference` also scores @microsoft/recognizers-text-suite itself (recognizeNumber,
  * recognizePercentage, recognizeCurrency, recognizeDimension, recognizeTemperature, recognizeAge)
@@ -35,7 +37,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { splitSentences } from '../../stages/clean/segment.js';
-import { extractQuantities, findNumbers } from '../../stages/extract/quantities.js';
+import { extractQuantities, findNumbers, findUnitMentions } from '../../stages/extract/quantities.js';
 import type { Quantity } from '../../stages/types.js';
 
 interface SpecResult {
@@ -82,6 +84,9 @@ const CURRENCY_UNITS: Record<string, UnitMapping> = {
   'Mexican peso': { units: ['MXN'] }, 'Rupee': { units: ['INR'] }, 'Turkish lira': { units: ['TRY'] },
   'Bitcoin': { units: ['BTC'] }, 'Cent': { units: ['USD'], factor: 0.01 }, 'Pence': { units: ['GBP'], factor: 0.01 },
   'Penny': { units: ['GBP'], factor: 0.01 }, 'Franc': { units: [null] },
+  'Finnish markka': { units: ['FIM'] }, 'Peseta': { units: ['ESP'] }, 'Netherlands guilder': { units: ['NLG'] },
+  'Costa Rican colón': { units: ['CRC'] }, 'Georgian lari': { units: ['GEL'] }, 'Lao kip': { units: ['LAK'] },
+  'Sri Lankan rupee': { units: ['LKR'] },
 };
 
 const DIMENSION_UNITS: Record<string, UnitMapping> = {
@@ -94,18 +99,27 @@ const DIMENSION_UNITS: Record<string, UnitMapping> = {
   'Square kilometer': { units: ['km²'] }, 'Square mile': { units: ['mi²'] }, 'Acre': { units: ['acres'] },
   'Hectare': { units: ['ha'] }, 'Mile per hour': { units: ['mph'] }, 'Kilometer per hour': { units: ['km/h'] },
   'Megabyte': { units: ['MB'] }, 'Gigabyte': { units: ['GB'] }, 'Terabyte': { units: ['TB'] },
+  'Decimeter': { units: ['dm'] }, 'Picometer': { units: ['pm'] }, 'Nanometer': { units: ['nm'] }, 'Micrometer': { units: ['µm'] },
+  'Bit': { units: ['bit'] },
 };
 
 const TEMPERATURE_UNITS: Record<string, UnitMapping> = { 'C': { units: ['°C'] }, 'F': { units: ['°F'] }, 'Degree': { units: ['°'] } };
 
 const AGE_UNITS: Record<string, UnitMapping> = {
-  'Year': { units: ['years'] }, 'Month': { units: ['months'] }, 'Week': { units: ['weeks'] }, 'Day': { units: ['days'] },
+  'Year': { units: ['years'] }, 'Age': { units: ['years'] }, 'Month': { units: ['months'] }, 'Week': { units: ['weeks'] }, 'Day': { units: ['days'] },
 };
 
 const TEMPERATURE_SYMBOLS = new Set(['°C', '°F', '°']);
 
 function quantitiesOf(input: string, keep: (q: Quantity) => boolean): Prediction[] {
   return extractQuantities(input, splitSentences(input)).filter(keep);
+}
+
+/** Quantities, plus the unit layer's mentions of a unit without a number (see "Unit-only gold" above). */
+function withUnitMentions(input: string, keep: (q: Pick<Quantity, 'kind' | 'unit'>) => boolean): Prediction[] {
+  const quantities = extractQuantities(input, splitSentences(input));
+  const mentions = findUnitMentions(input, quantities).map((u) => ({ start: u.start, end: u.end, value: null, unit: u.unit, kind: u.kind }));
+  return [...quantities.filter(keep), ...mentions.filter(keep)];
 }
 
 /** The reference package as a suite predictor: its own results, its units mapped by the same table. */
@@ -136,15 +150,15 @@ const SUITES: readonly Suite[] = [
   { file: 'Number/English/PercentModel.json', evaluated: 'extractQuantities', predict: (s) => quantitiesOf(s, (q) => q.kind === 'percent') },
   {
     file: 'NumberWithUnit/English/CurrencyModel.json', evaluated: 'extractQuantities', units: CURRENCY_UNITS,
-    predict: (s) => quantitiesOf(s, (q) => q.kind === 'money'),
+    predict: (s) => withUnitMentions(s, (q) => q.kind === 'money'),
   },
   {
     file: 'NumberWithUnit/English/DimensionModel.json', evaluated: 'extractQuantities', units: DIMENSION_UNITS,
-    predict: (s) => quantitiesOf(s, (q) => q.kind === 'measure' && !TEMPERATURE_SYMBOLS.has(q.unit ?? '')),
+    predict: (s) => withUnitMentions(s, (q) => q.kind === 'measure' && !TEMPERATURE_SYMBOLS.has(q.unit ?? '')),
   },
   {
     file: 'NumberWithUnit/English/TemperatureModel.json', evaluated: 'extractQuantities', units: TEMPERATURE_UNITS,
-    predict: (s) => quantitiesOf(s, (q) => q.kind === 'measure' && TEMPERATURE_SYMBOLS.has(q.unit ?? '')),
+    predict: (s) => withUnitMentions(s, (q) => q.kind === 'measure' && TEMPERATURE_SYMBOLS.has(q.unit ?? '')),
   },
   {
     file: 'NumberWithUnit/English/AgeModel.json', evaluated: 'extractQuantities', units: AGE_UNITS,

@@ -1,6 +1,7 @@
 import * as chrono from 'chrono-node';
 import type { DateMention } from '../types.js';
 import { dateParser, formsIn, pastReading } from './dates/forms.js';
+import { dateWindows, hasDateCue } from './dates/windows.js';
 
 /**
  * Calendar dates in text, resolved against the article's reference date.
@@ -23,11 +24,19 @@ import { dateParser, formsIn, pastReading } from './dates/forms.js';
  * "Monday of next week", "coming Thursday", holidays, "28 June in 2020", Feb 29) are chrono parsers
  * in ./dates/forms.ts, run only on texts that contain their trigger words. They follow the same
  * policy: nearest reading, moved to their own past reading (the previous such day) by the crawl and
- * past-tense rules. "last Wednesday" and "previous Wednesday" are the most recent Wednesday before
- * the reference day (news usage; the Recognizers-Text spec reads the Wednesday of the previous
- * week). "next 6th of April" / "last April 6" take the first such day after / before the reference.
+ * past-tense rules. "last Wednesday" and "previous Wednesday" are the Wednesday of the week before
+ * the reference's (weeks start on Monday; as the Recognizers-Text spec reads them: a Thursday
+ * article's "last Wednesday" is eight days back, "on Wednesday" or "yesterday" being the words for
+ * the day before); "following Friday" (without "the") is the Friday of the next week. A weekday
+ * with a month and day ("this Friday-Jun-15", "Friday 7.6") is that month and day; month.day
+ * after a preposition ("on 5.12"); a month, year and day in any order ("2020/23/Sep"); eight
+ * digits that spell a day ("20161016").
+ * "next 6th of April" / "last April 6" take the first such day after / before the reference.
  * Offsets from unnamed events stay skipped: "the day before", "the following Friday", "3 weeks later".
  * An amount after a currency sign is blanked before parsing ("$12 December 27" is December 27).
+ *
+ * Speed: chrono reads only the windows of the text around date cues (./dates/windows.ts), which
+ * gives the same rows as reading the whole text (`wholeText` does that, for checks).
  *
  * Reference: published_at, else a publication date inferred from the text and crawl date
  * (inferPublicationDate, below), else the crawl date. Documents with none get no dates rows.
@@ -50,28 +59,82 @@ const LEADING_PREPOSITION = /^(?:on|in|at|by|since|from|until|till|before|after|
 const TRAILING_PUNCTUATION = /[\s,.;:!?)]+$/;
 const EVENT_RELATIVE = /\b(?:after|before|later|earlier|prior)$/i;
 const DAY_MS = 86_400_000;
+/** Between two date windows in the text chrono parses: no pattern, connector or merge reads across "|". */
+const WINDOW_SEPARATOR = '\n|\n';
+const COMPACT_HINT = /(?<!\d)(?:19|20)\d{6}(?!\d)/;
+const COMPACT_DATE = /(?<![\d.,$£€\p{L}])((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?![\d\p{L}%]|[.,/-]\d)/gu;
 const YEAR_IN_CONTEXT = /\b(?:in|since|by|until|till|before|after|of|from|during)\s+((?:19|20)\d{2})\b(?![-–\/]\d)/gi;
 
 /** An amount after a currency sign is not a day or year: "$12 December 27" is December 27. */
 const CURRENCY_AMOUNT = /([$£€¥]\s?)(\d[\d,.]*)/g;
 
-export function extractDates(text: string, reference: DateReference | null): DateMention[] {
+/** `wholeText`: parse the whole text instead of its date windows (same rows, slower; for tests and checks). */
+export interface DateOptions {
+  wholeText?: boolean;
+}
+
+export function extractDates(text: string, reference: DateReference | null, options: DateOptions = {}): DateMention[] {
   if (reference === null) return [];
   const instant = new Date(`${reference.date}T12:00:00Z`);
   const mentions: DateMention[] = [];
   // Amounts are blanked with spaces of the same length, so offsets still point into `text`.
   const parsed = /[$£€¥]\s?\d/.test(text) ? text.replace(CURRENCY_AMOUNT, (_, sign: string, amount: string) => sign + ' '.repeat(amount.length)) : text;
-  for (const result of dateParser(formsIn(parsed)).parse(parsed, { instant, timezone: 'UTC' }, { forwardDate: false })) {
+  const parse = (window: string) => dateParser(formsIn(window)).parse(window, { instant, timezone: 'UTC' }, { forwardDate: false });
+  const windows: [number, number][] = options.wholeText === true ? [[0, text.length]] : dateWindows(parsed);
+  for (const result of parseWindows(parsed, windows, parse)) {
     const mention = fromChrono(result, reference, text);
     if (mention) mentions.push(mention);
   }
-  for (const match of text.matchAll(YEAR_IN_CONTEXT)) {
-    const start = match.index! + match[0].length - match[1]!.length;
-    const end = start + match[1]!.length;
-    if (mentions.some((m) => m.start < end && start < m.end)) continue;
-    mentions.push({ text: match[1]!, start, end, resolved: `${match[1]}-01-01`, resolved_end: `${match[1]}-12-31`, granularity: 'year', reference_date: reference.date, reference: reference.source });
+  // "20161016": eight digits spelling a valid day (chrono drops results that are only digits).
+  if (COMPACT_HINT.test(text)) {
+    for (const match of text.matchAll(COMPACT_DATE)) {
+      const day = `${match[1]}-${match[2]}-${match[3]}`;
+      const date = new Date(`${day}T12:00:00Z`);
+      if (Number.isNaN(date.getTime()) || isoDay(date) !== day) continue;
+      const start = match.index!;
+      if (mentions.some((m) => m.start < start + 8 && start < m.end)) continue;
+      mentions.push({ text: match[0], start, end: start + 8, resolved: day, resolved_end: day, granularity: 'day', reference_date: reference.date, reference: reference.source });
+    }
+  }
+  // A bare year after a preposition; a year is a cue, so it lies in a window.
+  for (const [from, to] of windows) {
+    for (const match of (from === 0 && to === text.length ? text : text.slice(from, to)).matchAll(YEAR_IN_CONTEXT)) {
+      const start = from + match.index! + match[0].length - match[1]!.length;
+      const end = start + match[1]!.length;
+      if (mentions.some((m) => m.start < end && start < m.end)) continue;
+      mentions.push({ text: match[1]!, start, end, resolved: `${match[1]}-01-01`, resolved_end: `${match[1]}-12-31`, granularity: 'year', reference_date: reference.date, reference: reference.source });
+    }
   }
   return mentions.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * chrono's results over the windows of `text` that may hold a date (./dates/windows.ts), with
+ * their offsets into `text`: the same results as parsing the whole text, for a fraction of the
+ * work. The windows are parsed in one call, joined by a separator that no pattern or merge reads
+ * across (a window ends well past its last date, so nothing there looks ahead to the next one).
+ */
+function parseWindows(text: string, windows: [number, number][], parse: (window: string) => chrono.ParsedResult[]): chrono.ParsedResult[] {
+  if (windows.length === 0) return [];
+  if (windows.length === 1 && windows[0]![0] === 0 && windows[0]![1] === text.length) return parse(text);
+  // shift[i]: what to add to an offset in the joined text that falls in window i.
+  const joinedStarts: number[] = [];
+  const shifts: number[] = [];
+  let joined = '';
+  for (const [start, end] of windows) {
+    if (joined !== '') joined += WINDOW_SEPARATOR;
+    joinedStarts.push(joined.length);
+    shifts.push(start - joined.length);
+    joined += text.slice(start, end);
+  }
+  const results = parse(joined).filter((r) => !r.text.includes(WINDOW_SEPARATOR));
+  let w = 0;
+  for (const result of results) {
+    while (w + 1 < joinedStarts.length && joinedStarts[w + 1]! <= result.index) w++;
+    while (w > 0 && joinedStarts[w]! > result.index) w--;
+    (result as chrono.ParsingResult).index += shifts[w]!;
+  }
+  return results;
 }
 
 /** The clause before `pos` (back to the last sentence or clause break) is in the past tense. */
@@ -89,6 +152,10 @@ function fromChrono(result: chrono.ParsedResult, reference: DateReference, text:
   const hasDate = ['day', 'weekday', 'month', 'year'].some((unit) => start.isCertain(unit as chrono.Component));
   const relative = /\b(?:today|tomorrow|yesterday|tonight|week|month|year|ago|now)\b/i.test(result.text);
   if (!hasDate && !relative) return null;
+  // Every date form has a cue (./dates/windows.ts); a match without one is a misreading of
+  // letters as unit abbreviations: "- the money" as "- the mon(th)", "lasts" as "last s(econd)",
+  // "next h", "the m ago". Dropping them whole-text too keeps the windows' rows the same.
+  if (!hasDateCue(result.text)) return null;
   let textStart = result.index;
   let raw = text.slice(result.index, result.index + result.text.length);
   const ago = agoTail(result, reference, text);
@@ -191,12 +258,14 @@ const MAX_CRAWL_LAG_DAYS = 366;
  * or without such a day. Seed 004, crawled 2022-01-18, names "December 6" and "the December 7
  * meeting": 2021-12-07. Uses chrono's own forms only (a holiday or "the 18th" does not date an article).
  */
-export function inferPublicationDate(text: string, crawledAt: string | null): string | null {
+export function inferPublicationDate(text: string, crawledAt: string | null, options: DateOptions = {}): string | null {
   if (crawledAt === null) return null;
   const crawl = crawledAt.slice(0, 10);
   const crawlDay = Date.parse(`${crawl}T00:00:00Z`);
   let best: string | null = null;
-  for (const result of chrono.en.parse(text, { instant: new Date(`${crawl}T12:00:00Z`), timezone: 'UTC' }, { forwardDate: false })) {
+  const instant = new Date(`${crawl}T12:00:00Z`);
+  const parse = (window: string) => chrono.en.parse(window, { instant, timezone: 'UTC' }, { forwardDate: false });
+  for (const result of parseWindows(text, options.wholeText === true ? [[0, text.length]] : dateWindows(text), parse)) {
     if (!result.start.isCertain('month') || !result.start.isCertain('day')) continue;
     const mention = fromChrono(result, { date: crawl, source: 'crawled_at' }, text);
     if (mention === null || mention.granularity !== 'day') continue;

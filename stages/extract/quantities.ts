@@ -16,6 +16,13 @@
  *   numbers, postal codes ("DC 20036"), street numbers, labels ("Route 66", "Article 5", "iPhone
  *   13", "No. 1"), spelled numbers capitalised inside a sentence ("Group of Seven"), bare
  *   fractions ("two thirds", "half"), and "one" used as a pronoun ("one of the largest").
+ * - Ages: "Mr Blunkett, 57," and "age 87", "aged 10 to 13" (the age word in the span) are
+ *   durations in years. "percent of 10" is 10 percent (span from "percent"). An amount of the
+ *   minor unit after money adds hundredths: "3 dollars 50 cents", "thirteen dollars and forty-five
+ *   cents" (13.45 USD). A unit may be bracketed ("20 (kg)"); "deg." keeps its period; a spaced
+ *   minus before a temperature is its sign ("- 20 degrees fahrenheit"). "16-bit" measures bits.
+ * - Spelled fractions follow the Recognizers-Text grammar (numbers.ts): "two-thirds", "a sixth"
+ *   are fractions (not emitted), "one hundred and three quarters" is 100.75.
  * - time: `value` is the hour of the day (15.5 for 3:30 p.m.), `unit` the zone as written or null.
  *   year: `value` is the year; "the 1990s" is a range 1990..1999. ordinal: `value` is the rank.
  * - Only text inside `sentences` is read; pass splitSentences(text) (sorted, non-overlapping).
@@ -27,16 +34,19 @@ import {
 } from './quantities/context.js';
 import { readCountedNoun, type CountedNoun } from './quantities/nouns.js';
 import { NUMBER_START, readNumber, tidy, type NumberToken } from './quantities/numbers.js';
-import { isLetter, matchAt, wordBefore } from './quantities/text.js';
+import { isLetter, matchAt, matchBefore, wordBefore } from './quantities/text.js';
 import { currencyBefore, readUnit } from './quantities/units.js';
 
 export { findNumbers } from './quantities/numbers.js';
+export { findUnitMentions } from './quantities/units.js';
 
 const DECADE_S = /s(?![\p{L}\d])/uy;
 const OF = /[ \t\u00a0]+of(?=[ \t\u00a0])/y;
 const OF_OR_ANOTHER = /[ \t\u00a0]+(?:of|another)\b/iy;
 const TRAILING_HYPHEN = /-$/;
 const ALNUM_RUN = /[\p{L}\d]*/uy;
+const TEMPERATURES = new Set(['°C', '°F', '°']);
+const SPACED_MINUS = /(?:^|[ \t\u00a0(])-[ \t\u00a0]+$/;
 
 type Kind = Quantity['kind'];
 type Draft = Omit<Quantity, 'text' | 'attributed_to' | 'sentence_start' | 'sentence_end'>;
@@ -113,12 +123,75 @@ function readQuantity(b: Bounds, pos: number): { draft: Draft | null; next: numb
   if (decade !== null) return { draft: decade, next: decade.end };
   if (isAgeApposition(b, tok)) return { draft: make(tok.start, tok.end, 'duration', tok.value, 'years', 'exact'), next: tok.end };
 
+  const percentOf = readPercentOf(b, tok);
+  if (percentOf !== null) return { draft: percentOf, next: percentOf.end };
+
   const amount = readAmount(b, tok);
   if (amount === null) return { draft: null, next: gluedCodeEnd(b, tok.end) };
   const range = readRange(b, amount);
   if (typeof range === 'number') return { draft: null, next: range };
-  const draft = classify(b, range ?? amount);
-  return { draft, next: (range ?? amount).end };
+  const draft = classify(b, range ?? withMinorUnits(b, amount));
+  return { draft, next: draft?.end ?? (range ?? amount).end };
+}
+
+/** Cheap test: `word` (lower-case) then one space end right before `pos`. */
+function endsWithWord(text: string, pos: number, word: string): boolean {
+  const at = pos - 1 - word.length;
+  if (at < 0 || text.charCodeAt(pos - 1) !== 32) return false;
+  for (let i = 0; i < word.length; i++) if ((text.charCodeAt(at + i) | 32) !== word.charCodeAt(i)) return false;
+  return true;
+}
+
+const PERCENT_OF = /(?:^|[^\p{L}\d])(percents?|per[ \t\u00a0]+cent|pct)[ \t\u00a0]+of[ \t\u00a0]+$/iu;
+const CLAUSE_END = /[ \t\u00a0]*(?:[.,;:!?)]|$)/y;
+
+/** "percent of 10", "per cent of twenty-two": the percentage named before its number (and nothing counted after it). */
+function readPercentOf(b: Bounds, tok: NumberToken): Draft | null {
+  if (tok.value === null || tok.ordinal || tok.fraction || tok.scale !== 1) return null;
+  if (!endsWithWord(b.text, tok.start, 'of')) return null;
+  const hit = matchBefore(PERCENT_OF, b.text, tok.start, b.floor, 20);
+  if (hit === null || matchAt(CLAUSE_END, b.text, tok.end, b.limit) === null) return null;
+  const start = hit.start + hit.m[0].indexOf(hit.m[1]!);
+  return make(start, tok.end, 'percent', tok.value, 'percent', 'exact');
+}
+
+const AGE_WORD = /(?:^|[^\p{L}])(age|aged)[ \t\u00a0]+$/iu;
+
+/** "a man of age 87", "aged 57", "aged 10 to 13": where the age word before a plain number starts, or -1. */
+function ageWordBefore(b: Bounds, a: Amount): number {
+  const top = a.high ?? a.value;
+  if (a.kind !== null || a.tok.spelled || !a.tok.bare || top === null || !Number.isInteger(top) || top < 1 || top > 130) return -1;
+  if (!endsWithWord(b.text, a.start, 'age') && !endsWithWord(b.text, a.start, 'aged')) return -1;
+  const hit = matchBefore(AGE_WORD, b.text, a.start, b.floor, 8);
+  return hit === null ? -1 : hit.start + hit.m[0].indexOf(hit.m[1]!);
+}
+
+const MINOR_UNIT = /[ \t\u00a0]*(?:,[ \t\u00a0]*)?(?:and[ \t\u00a0]+)?/y;
+const MINOR_WORD = /[ \t\u00a0]*(cents?|pence|p)\b/iy;
+const AFTER_MINOR = /[ \t\u00a0]*(?:[.,;:!?)]|$|(?:and|or)\b)/iy;
+const HAS_MINOR_UNIT = new Set(['USD', 'CAD', 'AUD', 'NZD', 'HKD', 'SGD', 'EUR', 'GBP', 'CHF', 'MXN', 'INR', 'RUB', 'UAH', 'CNY']);
+
+/**
+ * "3 dollars 50 cents", "thirteen dollars and forty-five cents", "thirteen dollars forty five",
+ * "C$ 100 and fifty": an amount of the minor unit (under 100) after a whole amount of money adds
+ * its hundredths. Without "cents" the minor amount must end the clause ("$5 and 10 others" is not
+ * $5.10).
+ */
+function withMinorUnits(b: Bounds, a: Amount): Amount {
+  if (a.kind !== 'money' || a.unit === null || !HAS_MINOR_UNIT.has(a.unit) || a.value === null || !Number.isInteger(a.value) || a.tok.scale !== 1) return a;
+  if (a.end === a.tok.end && a.start === a.tok.start) return a; // the currency must be written
+  const gap = matchAt(MINOR_UNIT, b.text, a.end, b.limit)!;
+  const at = a.end + gap[0].length;
+  if (at === a.end) return a;
+  const minor = readNumber(b.text, at, at, b.limit);
+  if (minor === null || minor.start !== at || minor.value === null || !Number.isInteger(minor.value) || minor.value < 1 || minor.value > 99
+    || minor.ordinal || minor.fraction || minor.scale !== 1) return a;
+  const word = matchAt(MINOR_WORD, b.text, minor.end, b.limit);
+  if (word !== null) return { ...a, end: minor.end + word[0].length, value: tidy(a.value + minor.value / 100) };
+  // No minor-unit word: only after a currency word or a sign with "and", and where the clause ends.
+  if (matchAt(AFTER_MINOR, b.text, minor.end, b.limit) === null) return a;
+  if (!gap[0].includes('and') && a.tok.end === a.end) return a; // "$5 10" is two numbers
+  return { ...a, end: minor.end, value: tidy(a.value + minor.value / 100) };
 }
 
 function make(start: number, end: number, kind: Kind, value: number | null, unit: string | null, qualifier: Quantity['qualifier']): Draft {
@@ -153,13 +226,21 @@ function readAmount(b: Bounds, tok: NumberToken): Amount | null {
     const of = matchAt(OF, text, amount.end, limit);
     if (of !== null) unit = readUnit(text, amount.end + of[0].length, limit, true);
   }
+  // "16-bit", "2048-bit"; "a two-bit player", "one bit of news" and "millions of bits" are no measures.
+  if (unit?.unit === 'bit' && (tok.spelled || tok.value === null)) unit = null;
   if (currency !== null) {
     // A currency word after the sign only extends the span ("$10 dollars"), unless it is more precise.
     const iso = unit?.kind === 'money' && unit.unit !== null && currency.iso === 'USD' ? unit.unit : currency.iso;
     return { ...amount, end: unit?.kind === 'money' ? unit.end : amount.end, kind: 'money', unit: iso };
   }
   if (unit !== null) {
-    const value = amount.value === null ? null : tidy(amount.value * unit.factor);
+    let value = amount.value === null ? null : tidy(amount.value * unit.factor);
+    // "- 20 degrees fahrenheit": a spaced minus before a temperature is its sign.
+    const minus = value !== null && value > 0 && TEMPERATURES.has(unit.unit ?? '') ? matchBefore(SPACED_MINUS, text, amount.start, b.floor, 4) : null;
+    if (minus !== null) {
+      value = -value!;
+      amount.start = minus.start + minus.m[0].indexOf('-');
+    }
     return { ...amount, end: unit.end, value, kind: unit.kind, unit: unit.unit };
   }
   // Letters glued to digits that are no unit or scale make a code: "5G", "13F", "3D".
@@ -230,6 +311,8 @@ const YEAR_CONTEXT = new Set(['in', 'since', 'by', 'until', 'till', 'from', 'of'
 
 /** Kind, counted noun and qualifier of an amount. Null when it should not be emitted. */
 function classify(b: Bounds, a: Amount): Draft | null {
+  const ageStart = ageWordBefore(b, a);
+  if (ageStart >= 0) a = { ...a, start: ageStart, kind: 'duration', unit: 'years' };
   const isRange = a.rangeEnd !== null;
   const vague = a.value === null && !isRange;
   const before = qualifierBefore(b, a.start)?.qualifier;

@@ -1,5 +1,7 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { extractDates, inferPublicationDate, isPastClause } from '../../stages/extract/dates.js';
+import { dateWindows } from '../../stages/extract/dates/windows.js';
 
 const published = (date: string) => ({ date, source: 'published_at' as const });
 const crawled = (date: string) => ({ date, source: 'crawled_at' as const });
@@ -130,10 +132,30 @@ describe('forms added to chrono (stages/extract/dates/forms.ts)', () => {
     expect(brief('He resigned on Friday last week.', published('2018-11-28'))).toEqual([['Friday last week', '2018-11-23', '2018-11-23', 'day']]);
   });
 
-  it('"coming Thursday" is the first one after the reference day; "previous Wednesday" reads like "last Wednesday"', () => {
+  it('"coming Thursday" is the first one after the reference day; "last/previous Wednesday" is the Wednesday of the previous week', () => {
     expect(brief('Any arrangement on coming Thursday?', published('2019-01-31'))).toEqual([['coming Thursday', '2019-02-07', '2019-02-07', 'day']]);
-    expect(brief('Where were you on previous Wednesday?', published('2019-01-31'))).toEqual([['previous Wednesday', '2019-01-30', '2019-01-30', 'day']]);
-    expect(brief('Where were you on last Wednesday?', published('2019-01-31'))).toEqual([['last Wednesday', '2019-01-30', '2019-01-30', 'day']]);
+    // A Thursday article: yesterday would be plain "Wednesday" (AP style); "last Wednesday" is the week before's.
+    expect(brief('Where were you on previous Wednesday?', published('2019-01-31'))).toEqual([['previous Wednesday', '2019-01-23', '2019-01-23', 'day']]);
+    expect(brief('Where were you on last Wednesday?', published('2019-01-31'))).toEqual([['last Wednesday', '2019-01-23', '2019-01-23', 'day']]);
+    // A Monday article: last Friday is three days back either way.
+    expect(brief('Talks collapsed last Friday.', published('2021-12-06'))).toEqual([['last Friday', '2021-12-03', '2021-12-03', 'day']]);
+    expect(brief('Do you have any arrangement on following Friday?', published('2019-01-31'))).toEqual([['following Friday', '2019-02-08', '2019-02-08', 'day']]);
+    // "the following Friday" follows a narrated event: not read as the next week's (chrono's plain "Friday" stays).
+    expect(brief('on the following Friday', published('2019-01-31'))).toEqual([['Friday', '2019-02-01', '2019-02-01', 'day']]);
+  });
+
+  it('a weekday with a month and day, month.day after a preposition, scrambled orders and compact dates', () => {
+    expect(brief('a call this Friday-Jun-15 with Jim', published('2018-06-20'))).toEqual([['this Friday-Jun-15', '2018-06-15', '2018-06-15', 'day']]);
+    expect(brief('a call on this Friday 7.6 with Jim.', published('2019-05-20'))).toEqual([['this Friday 7.6', '2019-07-06', '2019-07-06', 'day']]);
+    expect(brief('This task should be done on 5.12', published('2019-05-20'))).toEqual([['5.12', '2019-05-12', '2019-05-12', 'day']]);
+    expect(brief('Shares rose on Friday 7.6 percent', published('2019-05-20'))).toEqual([['Friday', '2019-05-17', '2019-05-17', 'day']]);
+    expect(brief('A Friday 7.6 magnitude quake hit.', published('2019-05-20'))).toEqual([['Friday', '2019-05-17', '2019-05-17', 'day']]);
+    expect(brief('The index closed on 5.12 points.', published('2019-05-20'))).toEqual([]);
+    expect(brief("I'll go back September-2020-23.", published('2016-11-07'))).toEqual([['September-2020-23', '2020-09-23', '2020-09-23', 'day']]);
+    expect(brief("I'll go back 2020/23/Sep.", published('2016-11-07'))).toEqual([['2020/23/Sep', '2020-09-23', '2020-09-23', 'day']]);
+    expect(brief("I'll go back 23-2020-September", published('2016-11-07'))).toEqual([['23-2020-September', '2020-09-23', '2020-09-23', 'day']]);
+    expect(brief("I'll go back 20161016.", published('2016-11-07'))).toEqual([['20161016', '2016-10-16', '2016-10-16', 'day']]);
+    expect(brief('Order 20161399 and $20161016 are no dates', published('2016-11-07'))).toEqual([]);
   });
 
   it('holidays: nearest reading, a given year, last/next', () => {
@@ -167,5 +189,61 @@ describe('forms added to chrono (stages/extract/dates/forms.ts)', () => {
 
   it('"ago" belongs to the last duration before it', () => {
     expect(brief('They worked for the last 3 months and 2 days ago they found a solution', published('2016-11-07'))).toEqual([['2 days ago', '2016-11-05', '2016-11-05', 'day']]);
+  });
+});
+
+describe('date windows (only stretches with a date cue go to chrono)', () => {
+  const SEEDS = new URL('../../seeds/', import.meta.url);
+  const seeds = readdirSync(SEEDS).sort().map((name) => readFileSync(new URL(name, SEEDS), 'utf8'));
+  const references = [published('2021-12-07'), crawled('2022-01-18'), published('2019-05-20')];
+
+  it('give the same rows as parsing the whole text, on every seed', () => {
+    for (const text of seeds) {
+      for (const reference of references) expect(extractDates(text, reference)).toEqual(extractDates(text, reference, { wholeText: true }));
+      expect(inferPublicationDate(text, '2022-01-18T09:00:00Z')).toEqual(inferPublicationDate(text, '2022-01-18T09:00:00Z', { wholeText: true }));
+    }
+  });
+
+  it('keep the seeds\' dates (Dec. 9 to 10, December 6, January, 2014, Tuesday)', () => {
+    const all = seeds.flatMap((text) => extractDates(text, published('2021-12-07')).map((d) => d.text));
+    for (const text of ['Dec. 9 to 10', 'December 6', 'January', '2014', 'Tuesday']) expect(all).toContain(text);
+  });
+
+  it('give the same rows next to window edges: dates, times and ranges glued by any separator', () => {
+    const pieces = [
+      'On Monday. At 10 a.m. the talks began', 'the summit from Dec. 9 to 10', 'three days ago', 'in 2014', 'next week', 'last night',
+      'friday the 26th', 'on the 18th.', 'a fortnight later', 'Christmas Eve', 'Monday of next week', 'ten mins from now', 'by 5/12',
+      'the figures - the money set aside', 'a long sentence with no date in it at all, only words and more words and more words',
+      'He arrived at noon', 'it was 9:30 pm', 'on Sunday 31 at 4pm', 'Talks ended on Tuesday\nThe next round',
+      'within approximately about a couple of days', 'the last 25year', 'back april22', 'presidents in 90 s',
+    ];
+    for (const sep of [' ', '. ', '\n', ', ', ' and ', ' to ']) {
+      const text = pieces.join(sep);
+      for (const reference of references) expect(extractDates(text, reference)).toEqual(extractDates(text, reference, { wholeText: true }));
+    }
+  });
+
+  it('give the same rows for relative phrases with unit letters, and drop the misreadings without a cue', () => {
+    const pad = 'Nothing here is a date at all, only words and more words. ';
+    for (const pre of ['', 'last ', 'within ', '- ', 'the ']) {
+      for (const num of ['', 'the ', 'a few ', 'seven ', '5 ']) {
+        for (const unit of ['s', 'm', 'mo', 'h', 'd', 'night', 'weekend', 'year']) {
+          for (const post of ['', ' ago', ' later']) {
+            const text = `${pad}${pad}${pre}${num}${unit}${post}. ${pad}`;
+            expect(extractDates(text, published('2021-12-07')), text).toEqual(extractDates(text, published('2021-12-07'), { wholeText: true }));
+          }
+        }
+      }
+    }
+    expect(brief('The deal lasts. It lasts a while, the figures - the money set aside', published('2021-12-07'))).toEqual([]);
+  });
+
+  it('leave out sentences without a cue', () => {
+    const text = 'Nothing here is a date at all, only words. '.repeat(6) + 'The talks are on Tuesday. ' + 'Nothing here is a date at all, only words. '.repeat(6);
+    const windows = dateWindows(text);
+    expect(windows).toHaveLength(1);
+    const [start, end] = windows[0]!;
+    expect(text.slice(start, end)).toContain('Tuesday');
+    expect(end - start).toBeLessThan(200);
   });
 });

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { splitSentences } from '../../stages/clean/segment.js';
-import { extractQuantities } from '../../stages/extract/quantities.js';
+import { extractQuantities, findNumbers, findUnitMentions } from '../../stages/extract/quantities.js';
 import type { Quantity } from '../../stages/types.js';
 
 const SEEDS = new URL('../../seeds/', import.meta.url);
@@ -359,3 +359,89 @@ describe('input contract', () => {
     expect(extractQuantities('Officials counted 5,000 troops.', [])).toEqual([]);
   });
 });
+
+describe('spelled fractions (the Recognizers-Text reading)', () => {
+  const value = (text: string) => findNumbers(text).map((t) => [text.slice(t.start, t.end), t.value]);
+
+  it('splits numerator and denominator where the denominator is compound', () => {
+    expect(value('three twenty-firsts')).toEqual([['three twenty-firsts', tidyOf(3 / 21)]]);
+    expect(value('one hundred thirty fifths')).toEqual([['one hundred thirty fifths', tidyOf(100 / 35)]]);
+    expect(value('one hundred and thirty fifths')).toEqual([['one hundred and thirty fifths', 26]]);
+    expect(value('one one hundred fifth')).toEqual([['one one hundred fifth', tidyOf(1 / 105)]]);
+    expect(value('how much is ninety - five hundred fifths?')).toEqual([['ninety - five hundred fifths', 1900]]);
+    expect(value('a hundred trillionths')).toEqual([['a hundred trillionths', 1e-10]]);
+  });
+
+  it('reads "and" before a fraction as a mixed number', () => {
+    expect(value('twenty and three fifths')).toEqual([['twenty and three fifths', 20.6]]);
+    expect(value('one and a fourth')).toEqual([['one and a fourth', 1.25]]);
+    expect(value('one hundred and three quarters')).toEqual([['one hundred and three quarters', 100.75]]);
+  });
+
+  it('keeps ordinals that are no fraction', () => {
+    expect(value('the one hundred fifth anniversary')).toEqual([['one hundred fifth', 105]]);
+    expect(value('two millionth')).toEqual([['two', 2], ['millionth', 1e6]]); // no fraction: a singular denominator takes only "one" or "a"
+    expect(value('in three seconds')).toEqual([['three', 3]]);
+    expect(only('Profits rose for a third consecutive year.')).toMatchObject({ text: 'third', kind: 'ordinal', value: 3 });
+  });
+
+  it('a fraction of something is not counted, and its ordinal word is no rank', () => {
+    expect(extract('The other two-thirds of Seagram was bought.')).toEqual([]);
+    expect(extract('about a sixth of all callers')).toEqual([]);
+  });
+});
+
+describe('numeral layer (findNumbers) readings', () => {
+  const read = (text: string) => findNumbers(text).map((t) => [text.slice(t.start, t.end), t.value]);
+  it('dotted chains, glued units, decimal commas, spaced scales and signs', () => {
+    expect(read('192.168.1.2')).toEqual([['192', 192], ['168', 168], ['1', 1], ['2', 2]]);
+    expect(read('the 180ml liquid, 29km road')).toEqual([]);
+    expect(read('write 5.00 or 5,00; exercises 22,24,26')).toEqual([['5.00', 5], ['5,00', 5], ['22', 22], ['24', 24], ['26', 26]]);
+    expect(read(' 2.33 k')).toEqual([['2.33 k', 2330]]);
+    expect(read('- 1 4/5')).toEqual([['- 1 4/5', -1.8]]);
+    expect(read('the May 4th')).toEqual([]);
+    expect(read('three lakh crore')).toEqual([['three lakh crore', 3e12]]);
+    expect(read('three hundred and two dozens')).toEqual([['three hundred and two dozens', 324]]);
+  });
+});
+
+describe('units, money and ages', () => {
+  it('money with its minor unit', () => {
+    expect(only('it only cost 3 dollars 50 cents.')).toMatchObject({ text: '3 dollars 50 cents', kind: 'money', value: 3.5, unit: 'USD' });
+    expect(only('it only cost thirteen dollars and forty-five cents')).toMatchObject({ value: 13.45, unit: 'USD' });
+    expect(only('it only cost thirteen dollars forty five')).toMatchObject({ text: 'thirteen dollars forty five', value: 13.45 });
+    // "and 10 others" counts people, not cents.
+    expect(extract('He paid $5 and 10 others paid nothing.').map((q) => q.text)).toEqual(['$5', '10']);
+  });
+
+  it('currencies written after the amount and older European currencies', () => {
+    expect(only('Hey, the cost is 100元!')).toMatchObject({ kind: 'money', value: 100, unit: 'CNY' });
+    expect(only('You win 100,000 ₭ today.')).toMatchObject({ kind: 'money', value: 100000, unit: 'LAK' });
+    expect(only('a deal worth 6.65 billion pesetas.')).toMatchObject({ value: 6.65e9, unit: 'ESP' });
+  });
+
+  it('percent named before the number, bracketed units, "deg." and a spaced minus before a temperature', () => {
+    expect(only('per cent of twenty-two')).toMatchObject({ text: 'per cent of twenty-two', kind: 'percent', value: 22 });
+    expect(only('The weight is 20 (kg)')).toMatchObject({ text: '20 (kg)', kind: 'measure', value: 20, unit: 'kg' });
+    expect(only('let the temperature be at 50 deg. ')).toMatchObject({ text: '50 deg.', unit: '°' });
+    expect(only('how to convert - 20 degrees fahrenheit to celsius')).toMatchObject({ text: '- 20 degrees fahrenheit', value: -20, unit: '°F' });
+    expect(only('a 16-bit chip')).toMatchObject({ text: '16-bit', unit: 'bit' });
+    expect(extract('a two-bit player').map((q) => q.kind)).toEqual(['count']);
+  });
+
+  it('"age 87", "aged 10 to 13" are ages in years', () => {
+    expect(only('a man of age 87 with history of hypertension')).toMatchObject({ text: 'age 87', kind: 'duration', value: 87, unit: 'years' });
+    expect(only('children aged 10 to 13 were asked')).toMatchObject({ text: 'aged 10 to 13', kind: 'duration', low: 10, high: 13, unit: 'years' });
+    expect(only('Women aged 50 or above')).toMatchObject({ text: 'aged 50', qualifier: 'at_least' });
+  });
+
+  it('unit mentions without a number (the unit layer; no table rows)', () => {
+    const text = 'convert 10 celsius to fahrenheit';
+    expect(findUnitMentions(text, extract(text)).map((u) => [text.slice(u.start, u.end), u.unit])).toEqual([['fahrenheit', '°F']]);
+    expect(findUnitMentions('the barrel of a gun and a pound of flesh in 5 days').map((u) => u.unit)).toEqual([]);
+  });
+});
+
+function tidyOf(v: number): number {
+  return Number(v.toPrecision(15));
+}

@@ -15,12 +15,15 @@ import * as chrono from 'chrono-node';
  * - offsets from today: "3 days from today", "a week from tomorrow", "two weeks after today";
  * - weekdays of a named week: "Monday of next week", "next week Monday", "this week Monday",
  *   "Monday last week" (weeks start on Monday);
- * - "coming Thursday" (the first one after the reference day), "previous Wednesday" (read like
- *   chrono's "last Wednesday": the latest one before the reference day);
+ * - "coming Thursday" (the first one after the reference day), "last/previous Wednesday" (the
+ *   Wednesday of the previous week), "following Friday" (the Friday of the next week), none after "the";
  * - holidays: Christmas (Day/Eve), New Year's Day/Eve, Boxing Day, Halloween, Valentine's Day,
  *   Juneteenth, Thanksgiving, Black Friday, Cyber Monday, Easter (Sunday/Monday), Good Friday;
  *   optionally with a year or "of this/last/next year";
- * - February 29 without a year: the nearest leap year.
+ * - February 29 without a year: the nearest leap year;
+ * - a weekday with a month and day: "this Friday-Jun-15", "Friday 7.6" (the month and day decide);
+ *   month.day after a preposition: "on 5.12" (not before "%", "percent", "million"…);
+ * - a month name, a four-digit year and a day in another order: "September-2020-23", "2020/23/Sep".
  *
  * Yearless and monthless results are the nearest reading; their past reading (used by the policy
  * in ../dates.ts) is recorded in `pastReading`.
@@ -82,6 +85,8 @@ const CLOCK = `(?:\\d{1,2}(?:[:.]\\d\\d)?|${alt(UNITS)}|ten|eleven|twelve)\\s*(?
 const DATE_END = `(?=\\s*(?:[,.;:!?)\\]"'”’]|$)|\\s+(?:at|around|about|in|on|and|or|to|until|till|from|by|for|when|this|next|last)(?![${WORD}])|\\s+${CLOCK})`;
 
 const DATE_END_AT = new RegExp(DATE_END, 'y');
+/** After "Friday 7.6": where a date may end, or "with" ("a call on Friday 7.6 with Jim"); not "7.6 magnitude", "7.6 percent". */
+const DIGIT_DATE_END = `(?=\\s*(?:[,.;:!?)\\]"'”’]|$)|\\s+(?:with|at|around|about|in|on|and|or|to|until|till|from|by|for|when|this|next|last)(?![${WORD}]))`;
 
 function endsDate(text: string, at: number): boolean {
   DATE_END_AT.lastIndex = at;
@@ -313,17 +318,23 @@ class WeekWeekdayParser extends FormParser {
     super(
       `(${WEEKDAY_RE})\\s+(?:of\\s+)?(next|last|this|coming)\\s+week(?!['’${WORD}])` +
         `|(next|last|this|previous|coming)\\s+week(?:['’]s)?\\s*[-–]?\\s*(${WEEKDAY_RE})(?![${WORD}])` +
-        `|(coming|previous)\\s+(${WEEKDAY_RE})(?![${WORD}])`,
+        `|(coming|previous|last|following)\\s+(${WEEKDAY_RE})(?![${WORD}]|\\s+(?:of|in)\\b|\\s*,?\\s+(?:the\\s+)?\\d|\\s*,?\\s+${MONTH_RE}(?![${WORD}]))`,
     );
   }
   components(context: chrono.ParsingContext, m: RegExpMatchArray) {
     const ref = refDay(context);
     if (m[5] !== undefined) {
-      // "the previous Wednesday", "the coming week" relate to a narrated event or are chrono's: only without "the".
+      // "the previous Wednesday", "the following Friday", "the last Friday" relate to a narrated event or a month: only without "the".
       if (/\bthe\s+$/i.test(context.text.slice(Math.max(0, m.index! - 4), m.index!))) return null;
       const weekday = WEEKDAYS[m[6]!.toLowerCase()]!;
       const delta = (weekday - ref.getUTCDay() + 7) % 7;
-      const date = m[5].toLowerCase() === 'coming' ? addDays(ref, delta === 0 ? 7 : delta) : addDays(ref, delta === 0 ? -7 : delta - 7);
+      const word = m[5].toLowerCase();
+      // "last/previous Wednesday": the Wednesday of the previous week. News style (AP) names a day
+      // within the past week by its weekday alone ("Wednesday"), so an added "last" points further
+      // back; a Monday article's "last Friday" is three days back either way. "following Friday":
+      // the Friday of the next week.
+      const date = word === 'coming' ? addDays(ref, delta === 0 ? 7 : delta)
+        : addDays(weekStart(ref, word === 'following' ? 1 : -1), (weekday + 6) % 7);
       return dayComponents(context, date, ['day', 'month', 'year']);
     }
     const word = (m[2] ?? m[3])!.toLowerCase();
@@ -331,6 +342,43 @@ class WeekWeekdayParser extends FormParser {
     const weekday = WEEKDAYS[(m[1] ?? m[4])!.toLowerCase()]!;
     const date = addDays(weekStart(ref, WEEK_SHIFT[word]!), (weekday + 6) % 7);
     return dayComponents(context, date, ['day', 'month', 'year']);
+  }
+}
+
+/** A weekday before a month and day ("this Friday-Jun-15", "Friday 7.6"): the month and day say which; "on 5.12": month.day after a preposition. */
+class WeekdayDateParser extends FormParser {
+  constructor() {
+    super(
+      `(?:(?:this|next|last|coming)\\s+)?${WEEKDAY_RE}\\.?(?:\\s*[-,]\\s*|\\s+)(?:(${MONTH_RE})\\s*[-.\\s]\\s*(\\d{1,2})(?![${WORD}]|[./-]\\d)|(\\d{1,2})\\.(\\d{1,2})(?![${WORD}]|[./-]\\d)${DIGIT_DATE_END})` +
+        `|(?:on|by|until|till|before|after)\\s+(\\d{1,2})\\.(\\d{1,2})(?![${WORD}]|[./-]\\d)${DATE_END}`,
+    );
+  }
+  components(context: chrono.ParsingContext, m: RegExpMatchArray) {
+    const month = m[1] !== undefined ? monthNumber(m[1]) : Number(m[3] ?? m[5]);
+    const day = Number(m[2] ?? m[4] ?? m[6]);
+    if (month < 1 || month > 12) return null;
+    const c = monthDay(context, month, day, null);
+    if (c === null || m[5] === undefined) return c;
+    // "on 5.12": the date alone, without the preposition.
+    const start = m.index! + m[0].search(/\d/);
+    const result = context.createParsingResult(start, m[0].slice(start - m.index!));
+    result.start = c;
+    return result;
+  }
+}
+
+/** A month name, a four-digit year and a day in an unusual order: "September-2020-23", "2020/23/Sep", "23-2020-September". */
+class ScrambledDateParser extends FormParser {
+  constructor() {
+    const year = '((?:1[89]|20)\\d{2})';
+    const day = '(\\d{1,2})';
+    const month = `(${MONTH_RE})`;
+    super(`(?:${month}([-/])${year}\\2${day}|${year}([-/])${day}\\6${month}|${day}([-/])${year}\\10${month})(?![${WORD}]|[./-]\\d)`);
+  }
+  components(context: chrono.ParsingContext, m: RegExpMatchArray) {
+    const [month, year, day] = m[1] !== undefined ? [m[1], m[3], m[4]] : m[5] !== undefined ? [m[8], m[5], m[7]] : [m[12], m[11], m[9]];
+    const d = utcDay(Number(year), monthNumber(month!), Number(day));
+    return d === null ? null : dayComponents(context, d, ['day', 'month', 'year']);
   }
 }
 
@@ -442,11 +490,14 @@ const TRIGGERS = [
   'the +\\d\\d?(?:st|nd|rd|th)| day +of ',
   `${MON} +(?:the +)?(?:one|two|thr|fou|fiv|six|sev|eig|nin|ten|ele|twe|thi|fir|sec|fif)|${MON}(?: +[a-z\\d]+)? *,? +(?:in|of) +\\d{4}`,
   '(?:from|after|before) +(?:today|tomorrow|yesterday|now)',
-  '(?:next|last|this|coming|previous) +week|(?:coming|previous) +(?:mon|tue|wed|thu|fri|sat|sun)',
+  '(?:next|last|this|coming|previous) +week|(?:coming|previous|last|following) +(?:mon|tue|wed|thu|fri|sat|sun)(?:day|s|sday|nesday|rsday|urday|r|rs)?(?![a-z])',
   'christmas|new year|boxing|hallowe|valentine|juneteenth|thanksgiving|black friday|cyber monday|good friday|easter',
   'feb[a-z]*\\.? +29|29(?:th)? +(?:of +)?feb|2/29',
+  '(?:day|mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)\\.?(?: *[-,] *| +)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\\d\\d?\\.\\d)|(?:on|by|until|till|before|after) +\\d\\d?\\.\\d',
+  '[a-z]{3}[a-z]*\\.?[-/]\\d{4}[-/]|\\d{4}[-/]\\d\\d?[-/][a-z]|\\d[-/]\\d{4}[-/][a-z]',
 ];
 const TRIGGER = new RegExp(TRIGGERS.map((t) => `(${t})`).join('|'), 'g');
+const makeWeekdayDate = () => new WeekdayDateParser();
 const FORMS: (() => chrono.Parser)[] = [
   () => new WeekdayDayParser(),
   () => new DayOfMonthParser(),
@@ -455,17 +506,22 @@ const FORMS: (() => chrono.Parser)[] = [
   () => new WeekWeekdayParser(),
   () => new HolidayParser(),
   () => new LeapDayParser(),
+  makeWeekdayDate,
+  () => new ScrambledDateParser(),
 ];
 
 /** The forms whose trigger occurs in the text, as a bit mask over FORMS. */
 export function formsIn(text: string): number {
   let mask = 0;
+  // A weekday before a day ("Friday 7.6") fires the weekday-day trigger first; it covers both forms.
+  const weekdayDay = 1 << 0;
+  const weekdayDate = 1 << FORMS.findIndex((make) => make === makeWeekdayDate);
   const all = (1 << FORMS.length) - 1;
   for (const m of text.toLowerCase().matchAll(TRIGGER)) {
     for (let i = 0; i < FORMS.length; i++) if (m[i + 1] !== undefined) mask |= 1 << i;
     if (mask === all) break;
   }
-  return mask;
+  return mask & weekdayDay ? mask | weekdayDate : mask;
 }
 
 const parsers = new Map<number, chrono.Chrono>();

@@ -37,7 +37,7 @@ export const ORDINALS: ReadonlyMap<string, number> = new Map([
   ['seventeenth', 17], ['eighteenth', 18], ['nineteenth', 19], ['twentieth', 20],
   ['thirtieth', 30], ['fortieth', 40], ['fiftieth', 50], ['sixtieth', 60], ['seventieth', 70],
   ['eightieth', 80], ['ninetieth', 90], ['hundredth', 100], ['thousandth', 1e3],
-  ['millionth', 1e6],
+  ['millionth', 1e6], ['billionth', 1e9], ['trillionth', 1e12],
 ]);
 
 /** Denominators of spelled fractions ("two thirds", "a quarter", "five eighths"). */

@@ -32,7 +32,7 @@ const VULGAR: ReadonlyMap<string, number> = new Map([
 ]);
 
 /** Denominators accepted in digit fractions: others ("9/11", "24/7") are codes, not fractions. */
-const DIGIT_DENOMINATORS = new Set([2, 3, 4, 8, 16]);
+const DIGIT_DENOMINATORS = new Set([2, 3, 4, 5, 8, 10, 16]);
 
 const NUMBER_WORDS = [...new Set([
   ...SMALL_NUMBERS.keys(), ...TENS.keys(), ...SCALES.keys(), ...[...SCALES.keys()].map((w) => w + 's'),
@@ -59,7 +59,7 @@ const EXPONENT = /[eE]([+-]?\d{1,3})(?![\p{L}\d])/uy;
 const POWER = /\^[+-]?-?(\d{1,3})(?![\d.])/y;
 const SIMPLE_FRACTION = /\/(\d{1,2})(?![\d/])/y;
 const MIXED_FRACTION = /[ \u00a0]+(\d{1,2})\/(\d{1,2})(?![\d/])/y;
-const SCALE_WORD = /[ \t\u00a0]*(hundred|thousand|million|billion|trillion|lakh|crore|dozen)s?\b/iy;
+const SCALE_WORD = /[ \t\u00a0]*(hundred|thousand|million|billion|trillion|lakh|crore|dozen|doz|dz)s?\b/iy;
 const GLUED_SCALE = /(bn|mn|mln|bln|tn|trn|tln|mil|MM|[kKMbB])(?![\p{L}\d])/uy;
 const SPACED_SCALE = /[ \t\u00a0]+(bn|mn|mln|bln|tn|trn|tln)\b/y;
 const GLUED_M = /m(?![\p{L}\d])/uy;
@@ -68,6 +68,10 @@ const SEPARATORS = /[,\u00a0\u202f\u2009]/g;
 const ALL_DIGITS = /^\d+$/;
 const SPACE_BEFORE_DIGIT = /[ \t\u00a0]+(?=\d)/y;
 const ARTICLE_A = /\ba\s+$/i;
+const ARTICLE_AN = /\ban?\s+$/i;
+
+/** "dozen" and its abbreviations ("3 dzs", "five dozs"). */
+const DOZEN_WORDS = new Set(['dozen', 'dozens', 'doz', 'dozs', 'dz', 'dzs']);
 
 /** "millions" → "million": scale words may be plural ("3 dozens", "two hundreds"). */
 function singular(word: string): string {
@@ -97,20 +101,75 @@ function readOver(text: string, num: NumberToken, limit: number): NumberToken | 
   return token(num.start, den.end, num.value / den.value, { spelled: num.spelled, fraction: true });
 }
 
-/** Every number in the text, with no judgement about dates, codes or units (the lexer alone). */
+/** "192.168.1.2", "1.2.3": three or more dotted groups are separate integers (an address or a version). */
+const DOTTED_CHAIN = /\d+(?:\.\d+){2,}(?!\d)/y;
+/** "2.33 k", "- 10  k", "1,674.5 G", "1,674,200.5 M", "10G": a scale letter after digits, spaced or (G) glued. */
+const LEXER_SCALE = /(?:[ \t]{1,2}([kKMG])|(G))(?![\p{L}\d])/uy;
+const LEXER_SCALES: ReadonlyMap<string, number> = new Map([['k', 1e3], ['K', 1e3], ['M', 1e6], ['G', 1e9]]);
+/** "5,00", "1,3": a comma before one or two digits that end the number is a decimal comma. */
+const DECIMAL_COMMA = /,(\d{1,2})(?![\d]|,\d)/y;
+const MONTH_BEFORE = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?[ \t]+$/i;
+/** A spaced minus that starts the text or a line ("- 1 4/5", "- 10 k"). */
+const LINE_START_MINUS = /(?:^|\n)[ \t]*-[ \t]+$/;
+
+/**
+ * Every number in the text, with no judgement about dates, codes or units (the lexer alone).
+ * What a numeral recogniser (the Recognizers-Text Number spec) reads differently from the
+ * extractor is decided here: digits glued to a unit or word are no number on their own ("180ml",
+ * "29km", "1m"); dotted chains are integers ("192.168.1.2"); a spaced scale letter scales ("2.33 k",
+ * "1,674.5 G", "10G"); a comma before one or two final digits is a decimal comma ("5,00" is 5; a
+ * list "22,24,26" is not); a spaced minus at the start of a line is a sign ("- 1 4/5"); an ordinal
+ * after a month name is a day ("May 4th").
+ */
 export function findNumbers(text: string): NumberToken[] {
   const out: NumberToken[] = [];
   const re = new RegExp(NUMBER_START.source, NUMBER_START.flags);
   let m: RegExpExecArray | null;
   let floor = 0;
   while ((m = re.exec(text)) !== null) {
-    const tok = readNumber(text, m.index, floor, text.length);
+    const pos = m.index;
+    const chain = isDigit(text.charCodeAt(pos)) && !isDigit(text.charCodeAt(pos - 1)) ? matchAt(DOTTED_CHAIN, text, pos, text.length) : null;
+    if (chain !== null) {
+      let p = pos;
+      for (const group of chain[0].split('.')) {
+        out.push(token(p, p + group.length, Number(group), { bare: true }));
+        p += group.length + 1;
+      }
+      floor = re.lastIndex = pos + chain[0].length;
+      continue;
+    }
+    let tok = readNumber(text, pos, floor, text.length);
     if (tok === null) continue;
-    out.push(tok);
-    floor = tok.end;
-    re.lastIndex = tok.end;
+    if (!tok.spelled && tok.value !== null) tok = lexerTail(text, tok, floor);
+    const next = text[tok.end];
+    const glued = !tok.spelled && isLetter(next);
+    const monthDay = tok.ordinal && !tok.spelled && matchBefore(MONTH_BEFORE, text, tok.start, floor, 12) !== null;
+    if (!glued && !monthDay) out.push(tok);
+    let end = tok.end;
+    if (glued) while (end < text.length && isLetter(text[end])) end++;
+    floor = end;
+    re.lastIndex = end;
   }
   return out;
+}
+
+/** The lexer's extra readings after digits: decimal comma, spaced scale letter, spaced minus at a line start. */
+function lexerTail(text: string, tok: NumberToken, floor: number): NumberToken {
+  let t = tok;
+  // Not inside a list ("22,24,26": the number before a comma, or one after it).
+  const comma = t.bare && text[t.start - 1] !== ',' ? matchAt(DECIMAL_COMMA, text, t.end, text.length) : null;
+  if (comma !== null) t = { ...t, end: t.end + comma[0].length, value: Number(`${t.value}.${comma[1]}`), bare: false };
+  const scale = t.scale === 1 && !t.ordinal && !t.fraction ? matchAt(LEXER_SCALE, text, t.end, text.length) : null;
+  if (scale !== null) {
+    const factor = LEXER_SCALES.get((scale[1] ?? scale[2])!)!;
+    t = { ...t, end: t.end + scale[0].length, value: tidy(t.value! * factor), scale: factor, bare: false, gluedM: false };
+  }
+  const minus = t.value! > 0 && text[t.start - 1] !== '-' ? matchBefore(LINE_START_MINUS, text, t.start, floor, 8) : null;
+  if (minus !== null) {
+    const at = text.lastIndexOf('-', t.start);
+    t = { ...t, start: at, value: -t.value!, bare: false };
+  }
+  return t;
 }
 
 /** Drops binary noise from scaling ("16.4 million" is 16400000, not 16399999.999999998). */
@@ -211,7 +270,7 @@ function readDigitScale(text: string, pos: number, limit: number): { scale: numb
   // Chained words multiply ("322 hundred thousand"), each larger than the one before.
   while ((m = matchAt(SCALE_WORD, text, end, limit)) !== null) {
     const word = m[1]!.toLowerCase();
-    const factor = word === 'dozen' ? 12 : SCALES.get(word)!;
+    const factor = DOZEN_WORDS.has(word) ? 12 : SCALES.get(word)!;
     if (scale !== 1 && factor <= scale) break;
     scale *= factor;
     end += m[0].length;
@@ -233,7 +292,7 @@ interface Word {
 const FIRST_WORD = /[A-Za-z]+/y;
 const NEXT_WORD = /([ \t\u00a0]*-[ \t\u00a0]*|[ \t\u00a0]+)([A-Za-z]+)/y;
 /** Words that can continue a spelled number; reading stops at the first other word. */
-const GLUE_WORDS = new Set(['and', 'a', 'an', 'of', 'point', 'half', 'quarter', 'dozen', 'dozens']);
+const GLUE_WORDS = new Set(['and', 'a', 'an', 'of', 'point', 'half', 'quarter', 'dozen', 'dozens', 'doz', 'dozs', 'dz', 'dzs', 'firsts']);
 
 function isNumberish(word: string): boolean {
   return SMALL_NUMBERS.has(word) || TENS.has(word) || SCALES.has(word) || SCALES.has(singular(word))
@@ -270,6 +329,8 @@ function readWords(text: string, pos: number, floor: number, limit: number): Num
   const head = words[i];
   if (sign === -1 && head === undefined) return readSpelledSign(text, words[0]!, floor, limit);
   if (head === undefined) return null;
+  const fraction = readSpelledFraction(text, words, i, floor, limit, sign);
+  if (fraction !== null) return fraction;
   if (sign === 1 && VAGUE_PLURALS.has(head.lower)) return readVague(words, pos);
   if (head.lower === 'half') return readHalf(text, words, i, floor, sign);
   if (sign === 1 && (head.lower === 'dozen' || SCALES.has(head.lower))) return readBareScale(text, words, pos, floor);
@@ -285,6 +346,182 @@ function readWords(text: string, pos: number, floor: number, limit: number): Num
   return token(pos, parsed.end, sign * parsed.value, {
     spelled: true, ordinal: parsed.ordinal, fraction: parsed.fraction, scale: parsed.scale,
   });
+}
+
+/** A word of a spelled fraction, hyphenated parts joined ("twenty-firsts", "ninety - five"). */
+interface FractionToken {
+  start: number;
+  end: number;
+  parts: string[];
+}
+
+/** Ordinal value of a (possibly plural) ordinal word: "fifths" → 5, "trillionth" → 1e12. */
+function ordinalValue(word: string): number | undefined {
+  return ORDINALS.get(word) ?? (word.endsWith('s') ? ORDINALS.get(word.slice(0, -1)) : undefined);
+}
+
+/** Value of a token as the Recognizers-Text fraction grammar reads it (cardinal or ordinal, parts summed); 0 for "and". */
+function compositeValue(t: FractionToken): number {
+  let sum = 0;
+  for (const p of t.parts) {
+    if (p === 'a' || p === 'an') sum += 1;
+    else sum += SMALL_NUMBERS.get(p) ?? TENS.get(p) ?? SCALES.get(p) ?? ordinalValue(p) ?? DENOMINATORS.get(p) ?? 0;
+  }
+  return sum;
+}
+
+/** Cardinal value of a run of tokens ("one hundred and three" = 103, "ninety-five hundred" = 9500, "one hundred fifth" = 105). */
+function runValue(tokens: FractionToken[]): number {
+  let total = 0;
+  let group = 0;
+  for (const t of tokens) {
+    if (t.parts.length === 1 && t.parts[0] === 'and') continue;
+    const v = compositeValue(t);
+    if (v === 100) group = (group || 1) * 100;
+    else if (v >= 1000) {
+      total += (group || 1) * v;
+      group = 0;
+    } else group += v;
+  }
+  return total + group;
+}
+
+/** The last part of a token names a denominator: an ordinal from "third" on (or its plural), "quarter(s)", "half/halves", or "first(s)"/"second(s)" joined to a tens word ("twenty-firsts"). */
+function isDenominatorToken(t: FractionToken, previous: FractionToken | undefined): boolean {
+  const last = t.parts[t.parts.length - 1]!;
+  if (DENOMINATORS.has(last) || (ordinalValue(last) ?? 0) >= 3) return last !== 'half' || t.parts.length > 1;
+  if (last !== 'first' && last !== 'firsts' && last !== 'second' && last !== 'seconds') return false;
+  const tens = t.parts.length > 1 ? t.parts[t.parts.length - 2]! : previous?.parts.length === 1 ? previous.parts[0]! : '';
+  // "twenty-seconds" is a fraction; "twenty seconds" is a duration.
+  return TENS.has(tens) && (t.parts.length > 1 || last === 'first' || last === 'firsts');
+}
+
+const isPlural = (t: FractionToken) => t.parts[t.parts.length - 1]!.endsWith('s');
+const AFTER_SINGULAR_FRACTION = /^(?:[ \t\u00a0]+of\b|[ \t\u00a0]*(?:[.,;:!?)]|$))/;
+
+/**
+ * A spelled fraction, read as the Recognizers-Text grammar reads it: the numerator, an optional
+ * "and" that makes a mixed number, and a denominator that may itself be compound. "three
+ * twenty-firsts" = 3/21, "one hundred thirty fifths" = 100/35, "one hundred and thirty fifths" =
+ * 130/5, "twenty and three fifths" = 20.6, "one one hundred fifth" = 1/105, "a hundred
+ * trillionths" = 1e-10, "ninety - five hundred fifths" = 1900. The split between numerator and
+ * denominator is theirs (BaseNumberParser.FracLikeNumberParse). A singular denominator takes only
+ * "one" or "a" ("one third"; "one hundred fifth" is the ordinal 105) and, after "a", must end the
+ * phrase ("a fifth of", not "a fifth term"). Null when the words are no such fraction, or when a
+ * scale word follows ("three quarters billion" is read by parseCardinal).
+ */
+function readSpelledFraction(text: string, words: Word[], from: number, floor: number, limit: number, sign: number): NumberToken | null {
+  // Cheap exit: a fraction needs a word that can name a denominator.
+  let candidate = false;
+  for (let j = from; j < words.length && !candidate; j++) {
+    const w = words[j]!.lower;
+    candidate = DENOMINATORS.has(w) || ORDINALS.has(w) || ORDINALS.has(w.slice(0, -1));
+  }
+  if (!candidate) return null;
+  const tokens: FractionToken[] = [];
+  let k = -1;
+  for (let j = from; j < words.length; j++) {
+    const w = words[j]!;
+    const previous = tokens[tokens.length - 1];
+    // Hyphens join tens and units ("ninety - five", "twenty-firsts"), not a scale and an ordinal ("hundred-fifths").
+    if (w.hyphen && previous !== undefined && TENS.has(previous.parts[previous.parts.length - 1]!)) {
+      previous.parts.push(w.lower);
+      previous.end = w.end;
+    } else {
+      tokens.push({ start: w.start, end: w.end, parts: [w.lower] });
+    }
+    const t = tokens[tokens.length - 1]!;
+    const next = words[j + 1];
+    if (next !== undefined && next.hyphen) continue; // the token goes on
+    if (isDenominatorToken(t, tokens[tokens.length - 2])) {
+      k = tokens.length - 1;
+      break;
+    }
+    if (!(SMALL_NUMBERS.has(w.lower) || TENS.has(w.lower) || SCALES.has(w.lower) || w.lower === 'and' || w.lower === 'a' || w.lower === 'an')) return null;
+  }
+  if (k < 0) return null;
+  const denominatorToken = tokens[k]!;
+  const after = words.find((w) => w.start >= denominatorToken.end);
+  if (after !== undefined && !after.hyphen && SCALES.has(after.lower)) return null;
+  // An article right before the first word is a numerator of one ("a twenty-first", "a hundred trillionths").
+  let start = tokens[0]!.start;
+  if (sign === 1 && (k === 0 || (!SMALL_NUMBERS.has(tokens[0]!.parts[0]!) && !TENS.has(tokens[0]!.parts[0]!)))) {
+    const a = matchBefore(ARTICLE_AN, text, start, floor, 4);
+    if (a === null) return null;
+    tokens.unshift({ start: a.start, end: a.start + 1, parts: ['a'] });
+    start = a.start;
+    k++;
+  } else if (sign === 1 && tokens[0]!.parts.length === 1 && SCALES.has(tokens[0]!.parts[0]!)) {
+    return null;
+  }
+  if (k === 0) return null; // a lone ordinal
+  if (tokens.slice(0, k).some((t) => t.parts.length === 1 && (t.parts[0] === 'a' || t.parts[0] === 'an')) && tokens[0]!.parts[0] !== 'a' && tokens[0]!.parts[0] !== 'an'
+    && !tokens.slice(0, k).some((t, j) => (t.parts[0] === 'a' || t.parts[0] === 'an') && tokens[j - 1]?.parts[0] === 'and')) return null;
+
+  // Split the words into numerator and denominator (their algorithm, word by word from the end).
+  const isAnd = (t: FractionToken) => t.parts.length === 1 && t.parts[0] === 'and';
+  const words2 = tokens.slice(0, k + 1);
+  let split = k;
+  let current = compositeValue(words2[split]!);
+  let round = 1;
+  for (split = k - 1; split >= 0; split--) {
+    if (isAnd(words2[split]!)) continue;
+    const previous = current;
+    current = compositeValue(words2[split]!);
+    if ((previous >= 100 && previous > current) || (previous < 100 && isComposable(current, previous))) {
+      if (previous < 100 && current >= round) round = current;
+      else if (previous < 100 && current < round) {
+        split++;
+        break;
+      }
+      if (split === 0) {
+        split = 1;
+        while (split <= k - 1) {
+          if (compositeValue(words2[split]!) >= 100 && !isAnd(words2[split + 1]!) && compositeValue(words2[split + 1]!) < 100) {
+            split++;
+            break;
+          }
+          split++;
+        }
+        break;
+      }
+      continue;
+    }
+    split++;
+    break;
+  }
+  if (split < 0) split = 0;
+  if (split === 0) return null; // no numerator
+  const denominator = runValue(words2.slice(split));
+  const numeratorWords = words2.slice(0, split);
+  if (denominator < 2 || numeratorWords.every(isAnd)) return null;
+  // A mixed number: the numerator is what follows the last "and" ("twenty and three fifths").
+  let mixedAt = numeratorWords.length;
+  let numerator = 0;
+  for (let j = numeratorWords.length - 2; j >= 0; j--) {
+    if (isAnd(numeratorWords[j]!)) {
+      numerator = runValue(numeratorWords.slice(j + 1));
+      mixedAt = j + 1;
+      break;
+    }
+  }
+  const whole = runValue(numeratorWords.slice(0, mixedAt));
+  const mixed = mixedAt !== numeratorWords.length && numerator < denominator;
+  const topWords = mixedAt !== numeratorWords.length ? numeratorWords.slice(mixedAt) : numeratorWords;
+  if (!isPlural(words2[k]!)) {
+    // "one third", "a fifth of"; "one hundred fifth" and "a fifth term" are ordinals.
+    const top = topWords.filter((t) => !isAnd(t));
+    if (top.length !== 1 || !['one', 'a', 'an'].includes(top[0]!.parts[0]!) || top[0]!.parts.length !== 1) return null;
+    if (top[0]!.parts[0] !== 'one' && !AFTER_SINGULAR_FRACTION.test(text.slice(words2[k]!.end, Math.min(limit, words2[k]!.end + 4)))) return null;
+  }
+  const value = mixed ? whole + numerator / denominator : (whole + numerator) / denominator;
+  return token(sign === -1 ? words[0]!.start : start, words2[k]!.end, tidy(sign * value), { spelled: true, fraction: !mixed || whole === 0 });
+}
+
+/** Recognizers-Text's test for a number word that can stand before another in one compound ("thirty" before "five"). */
+function isComposable(big: number, small: number): boolean {
+  const base = small > 10 ? 100 : 10;
+  return big % base === 0 && big / base >= 1;
 }
 
 /** "minus 5": a spelled sign before digits. */
@@ -404,8 +641,14 @@ function parseCardinal(words: Word[], from: number, init: Init): Cardinal | null
       lastBig = big;
       scale = Math.max(scale, big);
       state = 'big';
-    } else if ((word === 'dozen' || word === 'dozens') && isCardinal(state)) {
-      return { value: (total + group) * 12, end: w.end, ordinal: false, fraction: false, scale: 12 };
+    } else if (DOZEN_WORDS.has(word) && isCardinal(state)) {
+      // "three hundred and two dozens" is 300 + 2 × 12: the dozens count what follows the "and".
+      return { value: andBase + (total + group - andBase) * 12, end: w.end, ordinal: false, fraction: false, scale: 12 };
+    } else if (word === 'crore' && state === 'big' && lastBig === 1e5) {
+      // "three lakh crore": a lakh of crores.
+      total *= 1e7;
+      lastBig = 1e12;
+      scale = 1e12;
     } else if (word === 'and' && (state === 'hundred' || state === 'big') && startsCardinal(words[i + 1])) {
       andBase = total + group;
       state = 'and';
@@ -420,7 +663,7 @@ function parseCardinal(words: Word[], from: number, init: Init): Cardinal | null
       const decimals = readSpelledDecimals(words, i + 1);
       if (decimals === null) break;
       return { value: total + group + decimals.value, end: decimals.end, ordinal: false, fraction: false, scale: 1 };
-    } else if (DENOMINATORS.has(word) && isCardinal(state) && (ordinal === undefined || state === 'unit' || state === 'teen')) {
+    } else if (DENOMINATORS.has(word) && isCardinal(state) && (ordinal === undefined || total + group === 1)) {
       // "two thirds", "one quarter", "one eighth" (a cardinal then a singular ordinal is a fraction too).
       return fractionFrom(andBase, total + group - andBase, DENOMINATORS.get(word)!, w.end, words[i + 1]);
     } else if (ordinal !== undefined && (isOpen(state) || (state === 'tens' && ordinal < 10))) {

@@ -69,6 +69,15 @@ add(UNITS, 'bitcoin|bitcoins', entry('money', 'BTC'));
 UNITS_EXACT.set('BTC', entry('money', 'BTC'));
 // Currency names shared by several countries: money, but no ISO code can be given.
 add(UNITS, 'franc|francs|peso|pesos|dinar|dinars|lira|liras|krona|kronor|krone|kroner', entry('money', null));
+// Currencies replaced by the euro, still in older copy, and symbols written after the amount.
+add(UNITS, 'markka|markkas|markkaa|finnish markka|finnish markkas|finnish markkaa', entry('money', 'FIM'));
+add(UNITS, 'peseta|pesetas|spanish peseta|spanish pesetas', entry('money', 'ESP'));
+add(UNITS, 'guilder|guilders|dutch guilder|dutch guilders', entry('money', 'NLG'));
+add(UNITS, '元', entry('money', 'CNY'));
+add(UNITS, '₡|colón|colones|costa rican colón|costa rican colones', entry('money', 'CRC'));
+add(UNITS, '₾|lari|georgian lari', entry('money', 'GEL'));
+add(UNITS, '₭|kip|lao kip', entry('money', 'LAK'));
+add(UNITS, 'ரூ|sri lankan rupee|sri lankan rupees', entry('money', 'LKR'));
 add(UNITS, 'cent|cents|¢', entry('money', 'USD', { factor: 0.01 }));
 add(UNITS, 'pence|penny', entry('money', 'GBP', { factor: 0.01 }));
 UNITS_EXACT.set('p', entry('money', 'GBP', { factor: 0.01, gluedOnly: true }));
@@ -90,6 +99,10 @@ add(UNITS, 'meter|meters|metre|metres', entry('measure', 'm'));
 UNITS_EXACT.set('m', entry('measure', 'm'));
 add(UNITS, 'cm|centimeter|centimeters|centimetre|centimetres', entry('measure', 'cm'));
 add(UNITS, 'mm|millimeter|millimeters|millimetre|millimetres', entry('measure', 'mm'));
+add(UNITS, 'dm|decimeter|decimeters|decimetre|decimetres', entry('measure', 'dm'));
+add(UNITS, 'picometer|picometers|picometre|picometres', entry('measure', 'pm'));
+add(UNITS, 'nanometer|nanometers|nanometre|nanometres|nm', entry('measure', 'nm'));
+add(UNITS, 'micrometer|micrometers|micrometre|micrometres|micron|microns|µm|μm', entry('measure', 'µm'));
 add(UNITS, 'mi|mile|miles', entry('measure', 'mi'));
 add(UNITS, 'nautical mile|nautical miles|nmi', entry('measure', 'nmi'));
 add(UNITS, 'ft|foot|feet', entry('measure', 'ft'));
@@ -130,6 +143,7 @@ add(UNITS, 'megawatt hour|megawatt hours', entry('measure', 'MWh'));
 add(UNITS, 'megabyte|megabytes', entry('measure', 'MB'));
 add(UNITS, 'gigabyte|gigabytes', entry('measure', 'GB'));
 add(UNITS, 'terabyte|terabytes', entry('measure', 'TB'));
+add(UNITS, 'bit|bits', entry('measure', 'bit'));
 add(UNITS, 'basis point|basis points|bps', entry('measure', 'bp'));
 for (const sym of ['kW', 'MW', 'GW', 'kWh', 'MWh', 'GWh', 'TWh', 'KB', 'MB', 'GB', 'TB']) UNITS_EXACT.set(sym, entry('measure', sym));
 // Temperature scales with or without a degree word, in the spellings news copy uses.
@@ -156,7 +170,12 @@ add(UNITS, 'century|centuries', entry('duration', 'centuries'));
 add(UNITS, 'fortnight|fortnights', entry('duration', 'fortnights'));
 
 /** First unit token: a word, a symbol ("%", "°C", "$") or a compound ("km/h", "m²"); hyphen allowed ("3-inch"). */
-const FIRST_TOKEN = /([ \t\u00a0]*)(-[ \t\u00a0]*)?([\p{L}°º%$€£¢µμ][\p{L}²³]*[23]?(?:\/\p{L}+)?)(?![\p{L}\d])/uy;
+const FIRST_TOKEN = /([ \t\u00a0]*)(-[ \t\u00a0]*)?([\p{L}°º%$€£¢µμ₡₾₭][\p{L}\p{M}²³]*[23]?(?:\/\p{L}+)?)(?![\p{L}\p{M}\d])/uy;
+/** A unit in brackets right after the number: "20 (kg)", "20 [kg]", "20 {kg}", "20 <kg>". */
+const BRACKETED = /[ \t\u00a0]*([(\[{<])[ \t\u00a0]*([\p{L}°º%$€£¢µμ][\p{L}²³]*[23]?(?:\/\p{L}+)?)[ \t\u00a0]*([)\]}>])/uy;
+const CLOSING: Readonly<Record<string, string>> = { '(': ')', '[': ']', '{': '}', '<': '>' };
+/** Abbreviations whose period is part of them ("50 deg."). */
+const DOTTED_ABBREVIATION = /^(?:deg|degs)$/i;
 /** A currency sign followed by a number starts the next amount ("$20 $37"); it is not this one's unit. */
 const SIGN_BEFORE_NUMBER = /[ \t\u00a0]*\d/y;
 const SIGN_ONLY = /^[$€£]$/;
@@ -169,6 +188,11 @@ const AGE_SUFFIX = /(?:[ \t\u00a0]*-[ \t\u00a0]*|[ \t\u00a0]+)old\b|[ \t\u00a0]+
  * scale or a currency sign ("361 million pounds" and "£5 pounds" are money, "25 pounds" a weight).
  */
 export function readUnit(text: string, pos: number, limit: number, moneyContext: boolean): UnitMatch | null {
+  const bracketed = matchAt(BRACKETED, text, pos, limit);
+  if (bracketed !== null && CLOSING[bracketed[1]!] === bracketed[3]) {
+    const e = UNITS_EXACT.get(bracketed[2]!) ?? UNITS.get(bracketed[2]!.toLowerCase());
+    if (e !== undefined && e.kind === 'measure' && !e.gluedOnly) return { ...e, start: pos + bracketed[0].indexOf(bracketed[1]!), end: pos + bracketed[0].length };
+  }
   const first = matchAt(FIRST_TOKEN, text, pos, limit);
   if (first === null) return null;
   const glued = first[1] === '' && first[2] === undefined;
@@ -190,7 +214,8 @@ export function readUnit(text: string, pos: number, limit: number, moneyContext:
       if (e.otherwise === null) return null;
       e = e.otherwise;
     }
-    const end = e.kind === 'duration' ? withAgeSuffix(text, ends[n - 1]!, limit) : ends[n - 1]!;
+    let end = e.kind === 'duration' ? withAgeSuffix(text, ends[n - 1]!, limit) : ends[n - 1]!;
+    if (n === 1 && DOTTED_ABBREVIATION.test(phrase) && text[end] === '.' && end < limit) end++;
     return { ...e, start, end };
   }
   return null;
@@ -221,4 +246,42 @@ export function currencyBefore(text: string, pos: number, floor: number): { star
     : symbol !== undefined ? SYMBOLS.get(symbol)!
       : code === 'RMB' ? 'CNY' : code!.startsWith('Rs') ? 'INR' : code!;
   return { start: hit.start, iso };
+}
+
+/** Unit names that are also common words or letters: never read as a unit without a number. */
+const NOT_ALONE = new Set(['c', 'f', 'in', 'm', 'g', 'l', 't', 'h', 'p', 'mi', 'ft', 'yd', 'ha', 'oz', 'lb', 'deg', 'degree', 'degrees', '°', 'º', 'won', 'yen', 'pound',
+  'pounds', 'day', 'days', 'week', 'weeks', 'month', 'months', 'year', 'years', 'hour', 'hours', 'minute', 'minutes', 'second', 'seconds', 'night', 'nights',
+  'min', 'mins', 'sec', 'secs', 'hr', 'hrs', 'yr', 'yrs', 'wk', 'wks', 'decade', 'decades', 'century', 'centuries', 'percent', 'per cent', 'percentage', 'pct', '%',
+  'cent', 'cents', 'penny', 'pence', 'kip', 'lari', 'colón', 'bit', 'bits', 'barrel', 'barrels', 'bbl', 'acre', 'acres', 'sterling', 'kilo', 'kilos', 'knot', 'knots', 'line', 'dm', 'pp', 'ppt', 'ppts', 'bps', 'mm', 'cm', 'km', 'kg', 'mg', 'ml', 'gal', 'kw', 'mw', 'gw']);
+const DIGIT_BEFORE = /\d[ \t\u00a0]*-?[ \t\u00a0]*$/;
+
+/**
+ * Units named without a number ("convert 10 celsius to fahrenheit" → "fahrenheit"; "a metric ton
+ * is …"): the unit layer alone, scored by the Recognizers-Text unit specs, which list such
+ * mentions. The quantities table has no row without a number, so the extractor never emits these.
+ * Only unambiguous unit names count (no single letters, no "pound", no time units), and none
+ * inside a quantity in `taken` ("50 degrees celsius").
+ */
+export function findUnitMentions(text: string, taken: readonly { start: number; end: number }[] = []): UnitMatch[] {
+  const out: UnitMatch[] = [];
+  const re = /(?<![\p{L}\d])[\p{L}][\p{L}]*/gu;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    const start = m.index;
+    if (DIGIT_BEFORE.test(text.slice(Math.max(0, start - 4), start)) || taken.some((t) => t.start <= start && start < t.end)) continue;
+    // Longest phrase of up to three words that names a unit.
+    const words = /^([\p{L}]+)(?:([ \t\u00a0]+)([\p{L}]+))?(?:([ \t\u00a0]+)([\p{L}]+))?/u.exec(text.slice(start, start + 60))!;
+    const parts = [words[1]!, words[3], words[5]].filter((w): w is string => w !== undefined);
+    for (let n = parts.length; n >= 1; n--) {
+      const phrase = parts.slice(0, n).join(' ');
+      const e = UNITS.get(phrase.toLowerCase()) ?? UNITS_EXACT.get(phrase);
+      if (e === undefined || e.gluedOnly || e.needsScale || NOT_ALONE.has(phrase.toLowerCase())) continue;
+      let end = start;
+      for (let i = 0; i < n; i++) end = text.indexOf(parts[i]!, end) + parts[i]!.length;
+      out.push({ ...e, start, end });
+      re.lastIndex = end;
+      break;
+    }
+  }
+  return out;
 }
