@@ -157,8 +157,13 @@ function reportReadError(file: InputFile, error: NodeJS.ErrnoException, context:
     context.drop('file-too-large');
     return;
   }
-  const code = error.code === 'EACCES' ? 'permission-denied' : error.code === 'ENOENT' ? 'file-vanished' : 'unreadable-file';
-  context.problem({ ...where, code, message: `cannot read ${file.absolute_path} (${error.code ?? error.message}); fix its permissions or remove it from the input.` });
+  const code = error.code === 'EACCES' || error.code === 'EPERM' ? 'permission-denied' : error.code === 'ENOENT' ? 'file-vanished' : 'unreadable-file';
+  const fix = {
+    'permission-denied': 'give the pipeline read permission (chmod o+r, or run as its owner) or remove it from the input',
+    'file-vanished': 'it was deleted or moved after the run listed the input; the next run picks up the folder as it is then',
+    'unreadable-file': 'check the disk or network mount, or remove it from the input',
+  }[code];
+  context.problem({ ...where, code, message: `cannot read ${file.absolute_path} (${error.code ?? error.message}); ${fix}.` });
   context.drop(code);
 }
 

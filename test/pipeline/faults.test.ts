@@ -81,8 +81,34 @@ fs.promises.open = async (file, ...rest) => { vanish(file); return open(file, ..
     expect(await query(`SELECT source_path FROM '${output}/documents.parquet'`)).toEqual([{ source_path: 'kept.txt' }]);
     const problems = await query(`SELECT source_path, code, message FROM '${output}/problems.parquet' ORDER BY source_path`);
     expect(problems).toEqual(
-      victims.map((victim) => ({ source_path: path.basename(victim), code: 'file-vanished', message: `cannot read ${victim} (ENOENT); fix its permissions or remove it from the input.` })),
+      victims.map((victim) => ({
+        source_path: path.basename(victim),
+        code: 'file-vanished',
+        message: `cannot read ${victim} (ENOENT); it was deleted or moved after the run listed the input; the next run picks up the folder as it is then.`,
+      })),
     );
+  });
+});
+
+describe('a file the pipeline may not read', () => {
+  // Root reads any file whatever its mode (CI runs as root), so the denial is injected at open.
+  it('is a permission-denied problem naming the file and the fix, and the run completes', async () => {
+    const input = tempDir('denied');
+    writeFileSync(path.join(input, 'kept.txt'), ARTICLE);
+    writeFileSync(path.join(input, 'locked.txt'), ARTICLE.replace('Tuesday', 'Monday'));
+    const locked = path.join(input, 'locked.txt');
+    const fault = `const locked = ${JSON.stringify(locked)};
+const denied = () => Object.assign(new Error(\`EACCES: permission denied, open '\${locked}'\`), { code: 'EACCES', errno: -13, syscall: 'open', path: locked });
+const { readFile, open } = fs.promises;
+fs.promises.readFile = async (file, ...rest) => { if (String(file) === locked) throw denied(); return readFile(file, ...rest); };
+fs.promises.open = async (file, ...rest) => { if (String(file) === locked) throw denied(); return open(file, ...rest); };`;
+    const output = path.join(tempDir('denied-out'), 'out');
+    const result = runCliWithFault(fault, ['--input', input, '--output', output, '--quiet']);
+    expect(result.status, result.stderr).toBe(0);
+    expect(await query(`SELECT source_path FROM '${output}/documents.parquet'`)).toEqual([{ source_path: 'kept.txt' }]);
+    expect(await query(`SELECT source_path, code, message FROM '${output}/problems.parquet'`)).toEqual([
+      { source_path: 'locked.txt', code: 'permission-denied', message: `cannot read ${locked} (EACCES); give the pipeline read permission (chmod o+r, or run as its owner) or remove it from the input.` },
+    ]);
   });
 });
 
