@@ -1,4 +1,6 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -84,6 +86,32 @@ describe('HTML extraction (readability on linkedom) and metadata', () => {
   it('drops JSON-LD author URLs and ignores malformed JSON-LD', () => {
     const { document } = parseHTML('<html><head><script type="application/ld+json">{not json</script><meta property="article:author" content="https://facebook.com/someone"></head><body></body></html>');
     expect(pageMeta(document as never).author).toBeNull();
+  });
+});
+
+describe('untrusted HTML', () => {
+  it('is parsed without running its scripts or fetching anything it references', async () => {
+    let requests = 0;
+    const server = createServer((_request, response) => {
+      requests++;
+      response.end('globalThis.__fetchedScriptRan = true;');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const hostile = NEWS_PAGE.replace(
+      '<h1>',
+      `<script>globalThis.__inlineScriptRan = true;</script><script src="${origin}/a.js"></script>` +
+        `<img src="${origin}/pixel.gif" onerror="globalThis.__handlerRan = true"><iframe src="${origin}/frame"></iframe>` +
+        `<link rel="stylesheet" href="${origin}/style.css"><h1>`,
+    );
+    const page = extractHtml(hostile);
+    // Give any asynchronous load a chance to reach the server before counting.
+    for (let turn = 0; turn < 5; turn++) await new Promise((resolve) => setImmediate(resolve));
+    await new Promise((resolve) => server.close(resolve));
+    expect(page.text).toContain(BODY[0]);
+    expect(requests).toBe(0);
+    const seen = globalThis as Record<string, unknown>;
+    expect([seen['__inlineScriptRan'], seen['__handlerRan'], seen['__fetchedScriptRan']]).toEqual([undefined, undefined, undefined]);
   });
 });
 
