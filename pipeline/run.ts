@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { discoverInputs } from '../stages/ingest/index.js';
+import { discoverInputs, type InputFile } from '../stages/ingest/index.js';
 import { UsageError, type RunConfig } from './config.js';
 import { finalize, PIPELINE_VERSION, RunError, type FinalizeOptions, type RunSummary } from './finalize.js';
 import type { Logger } from './log.js';
@@ -49,11 +49,8 @@ export async function runPipeline(config: RunConfig, log: Logger): Promise<RunSu
       return finalizeAll(temp, config, runId, startedAt, shards.segments, [], []);
     });
   }
-  const discovery = await discoverInputs(config.inputs);
-  if (discovery.missing.length > 0) {
-    throw new UsageError(`input ${discovery.missing.map((m) => `"${m}"`).join(', ')} not found; check the path or quote the glob.`);
-  }
-  const discoveryProblems = discovery.problems.map((p) => ({ ...p, doc_id: null, line: null }));
+  const discovery = await discover(config);
+  const discoveryProblems = discovery.problems;
   if (config.incremental) {
     let built: Segment | null = null;
     let kept: Segment[] = [];
@@ -88,13 +85,10 @@ export async function runShard(config: RunConfig, log: Logger): Promise<ShardSum
   const shard = config.shard!;
   const startedAt = new Date();
   const runId = newRunId(startedAt);
-  const discovery = await discoverInputs(config.inputs);
-  if (discovery.missing.length > 0) {
-    throw new UsageError(`input ${discovery.missing.map((m) => `"${m}"`).join(', ')} not found; check the path or quote the glob.`);
-  }
+  const discovery = await discover(config);
   const files = discovery.files.filter((file) => shardOf(file.source_path, shard.count) === shard.index);
   // Problems found while discovering belong to no shard's files; shard 1 records them, once.
-  const problems = shard.index === 1 ? discovery.problems.map((p) => ({ ...p, doc_id: null, line: null })) : [];
+  const problems = shard.index === 1 ? discovery.problems : [];
   const folder = shardFolder(config.output, shard);
   await mkdir(path.dirname(folder), { recursive: true }).catch((error: NodeJS.ErrnoException) => {
     throw new RunError(`cannot create ${path.dirname(folder)} (${error.code}); choose an --output in a writable folder.`);
@@ -157,6 +151,15 @@ async function finalizeAll(
   live = new Map(segments.map((s) => [s, new Set(s.manifest.files.map((f) => f.source_path))])),
 ): Promise<RunSummary> {
   return finalize({ temp, config, runId, startedAt, segments, live, built, problems });
+}
+
+/** The input files, and the problems met while listing them as problem rows; a missing input is a usage error. */
+async function discover(config: RunConfig): Promise<{ files: InputFile[]; problems: FinalizeOptions['problems'] }> {
+  const discovery = await discoverInputs(config.inputs);
+  if (discovery.missing.length > 0) {
+    throw new UsageError(`input ${discovery.missing.map((m) => `"${m}"`).join(', ')} not found; check the path or quote the glob.`);
+  }
+  return { files: discovery.files, problems: discovery.problems.map((p) => ({ ...p, doc_id: null, line: null })) };
 }
 
 export function newRunId(startedAt: Date): string {

@@ -10,9 +10,13 @@ export interface CliResult {
   stderr: string;
 }
 
+/** The node arguments and environment of `npm run pipeline -- ...args` (through tsx, no colours). */
+const cli = (args: string[]) => ({ argv: ['--import', 'tsx', 'pipeline/cli.ts', ...args], env: { ...process.env, FORCE_COLOR: '0' } });
+
 /** Runs `npm run pipeline -- ...args` the way a user does (through tsx), with JSON logs. */
 export function runCli(args: string[]): CliResult {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'pipeline/cli.ts', ...args], { encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' } });
+  const { argv, env } = cli(args);
+  const result = spawnSync(process.execPath, argv, { encoding: 'utf8', env });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -21,8 +25,9 @@ export function runCli(args: string[]): CliResult {
  * answering its runner while a run goes on.
  */
 export function runCliAsync(args: string[]): Promise<CliResult> {
+  const { argv, env } = cli(args);
   return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', 'pipeline/cli.ts', ...args], { encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' }, maxBuffer: 64 << 20 }, (error, stdout, stderr) => {
+    execFile(process.execPath, argv, { encoding: 'utf8', env, maxBuffer: 64 << 20 }, (error, stdout, stderr) => {
       resolve({ status: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr });
     });
   });
