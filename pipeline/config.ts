@@ -18,8 +18,8 @@ export interface RunConfig {
   /** Worker threads of the per-document phase (1 = in process, pipeline/workers/) and files read at once. */
   concurrency: number;
   stages: Record<OptionalStage, boolean>;
-  /** disabledRules, plus classifier / htmlClassifier thresholds and corpusMinDocs (stages/clean/index.ts). */
-  clean: Omit<CleanOptions, 'corpusLines'>;
+  /** disabledRules, classifier / htmlClassifier thresholds (stages/clean/index.ts) and corpusMinGroups (stages/clean/corpus-lines.ts). */
+  clean: CleanOptions;
   dedupe: DedupeOptions;
   logFormat: 'pretty' | 'json';
   quiet: boolean;
@@ -76,6 +76,10 @@ export function validateConfig(config: RunConfig): RunConfig {
   }
   if (config.shard !== null && !(Number.isInteger(config.shard.count) && config.shard.count >= 1 && Number.isInteger(config.shard.index) && config.shard.index >= 1 && config.shard.index <= config.shard.count)) {
     throw new UsageError(`--shard must be K/N with 1 ≤ K ≤ N (e.g. --shard 2/4), got ${config.shard.index}/${config.shard.count}.`);
+  }
+  const minGroups = config.clean.corpusMinGroups;
+  if (minGroups !== undefined && !(Number.isInteger(minGroups) && minGroups >= 2)) {
+    throw new UsageError(`clean.corpusMinGroups in --config must be a whole number of at least 2 (duplicate groups a line recurs in), got ${JSON.stringify(minGroups)}.`);
   }
   try {
     resolveOptions(config.dedupe);

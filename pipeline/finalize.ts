@@ -1,6 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { DEFAULT_CORPUS_MIN_GROUPS, CORPUS_RULE, removeCorpusLines } from '../stages/clean/corpus-lines.js';
 import { groupDuplicatesInDuckDB } from '../stages/dedupe/index.js';
 import { buildStories } from '../stages/stories/index.js';
 import type { RunConfig } from './config.js';
@@ -85,6 +86,9 @@ export async function finalize(options: FinalizeOptions): Promise<RunSummary> {
       groupDuplicatesInDuckDB(connection, config.dedupe),
     ),
     globalStep({ name: 'stories', version: '1.0.0' }, config.stages.stories, [['document_stories', DOCUMENT_STORY_COLUMNS], ['stories', TABLES.stories.columns]], (connection) => buildStories(connection)),
+    globalStep({ name: 'corpus-lines', version: '1.0.0' }, !config.clean.disabledRules.includes(CORPUS_RULE), [], (connection) =>
+      removeCorpusLines(connection, config.clean.corpusMinGroups ?? DEFAULT_CORPUS_MIN_GROUPS, [TABLES.mentions, TABLES.quantities, TABLES.dates, TABLES.quotes]),
+    ),
   ];
 
   const aggregateStats: StageStats = { name: 'aggregate', version: '1.0.0', seconds: 0, n_in: 0, n_out: 0, dropped: {}, n_problems: 0, skipped: !config.stages.aggregate };

@@ -27,7 +27,7 @@ import { DOCUMENT_PHASE_TABLES, documentPhase, documentStages, type DocumentPhas
 
 export const SEGMENT_MANIFEST = 'segment.json';
 /** Bumped when the segment layout changes; older segments are then rebuilt, not read. */
-export const SEGMENT_FORMAT = 1;
+export const SEGMENT_FORMAT = 2;
 
 export const SEGMENT_TABLES = [...DOCUMENT_PHASE_TABLES, 'problems'] as const;
 export type SegmentTable = (typeof SEGMENT_TABLES)[number];
@@ -144,7 +144,9 @@ export async function buildSegment(options: BuildSegmentOptions): Promise<Segmen
 
 /** What the per-document stages need of the run's configuration (the rows depend on nothing else). */
 export function documentPhaseOptions(config: RunConfig): DocumentPhaseOptions {
-  return { clean: config.clean, dedupe: config.dedupe, stages: { dedupe: config.stages.dedupe, extract: config.stages.extract } };
+  // The corpus-lines threshold belongs to the global phase: changing it must not rebuild segments.
+  const { corpusMinGroups: _globalPhaseOnly, ...clean } = config.clean;
+  return { clean, dedupe: config.dedupe, stages: { dedupe: config.stages.dedupe, extract: config.stages.extract } };
 }
 
 /** The per-document stages with zero counts: a run that builds no segment still lists them. */

@@ -55,6 +55,8 @@ export interface Article extends Omit<RawDoc, 'text'> {
   /** Cleaned body: NFC, whitespace normalised, paragraphs separated by one blank line. */
   text: string;
   paragraphs: Span[];
+  /** Input line of each paragraph, numbered like `removed_lines.line_no` (the global corpus-lines step removes paragraphs by it). */
+  paragraph_line_nos: number[];
   sentences: Span[];
   removed: RemovedLine[];
   n_words: number;

@@ -9,7 +9,7 @@ import { RowSink, type StagedRows } from './rows.js';
 
 /** What a worker needs to know of the run's configuration (structured-cloneable). */
 export interface DocumentPhaseOptions {
-  clean: Omit<CleanOptions, 'corpusLines'>;
+  clean: CleanOptions;
   dedupe: DedupeOptions;
   stages: { dedupe: boolean; extract: boolean };
 }

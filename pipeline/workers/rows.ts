@@ -87,7 +87,19 @@ function documentRow(article: Article, publishedAtInferred: string | null, nChar
     n_sentences: article.sentences.length,
     n_removed_lines: article.removed.length,
     input_bytes: article.bytes,
+    paragraphs: paragraphFacts(article),
   };
+}
+
+/** Each paragraph's input line and number of sentences (sentences never cross paragraphs). */
+function paragraphFacts(article: Article): { line_no: number; n_sentences: number }[] {
+  const facts = article.paragraph_line_nos.map((line_no) => ({ line_no, n_sentences: 0 }));
+  let p = 0;
+  for (const sentence of article.sentences) {
+    while (p < article.paragraphs.length - 1 && sentence.start >= article.paragraphs[p]!.end) p++;
+    facts[p]!.n_sentences++;
+  }
+  return facts;
 }
 
 /** The outlet that published a document: the input's source field, else the page's site name, else the URL's host. */

@@ -7,7 +7,6 @@
  *                                                       any folder of <id>.html(.gz) pages with a
  *                                                       ground truth {id: {articleBody}}, Zyte metric
  *   --baselines      also score the unprocessed renderings (readability alone, naive text)
- *   --corpus-lines   also score text mode with the corpus-level repeated-line detector
  *   --shared DIR     the shared folder (default ../shared)
  *
  * Modes: html = extractHtml (readability on linkedom) then the text cleaner; text = a naive
@@ -18,7 +17,6 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cleanDocument, DEFAULT_CLEAN_OPTIONS, type CleanOptions } from '../../stages/clean/index.js';
-import { corpusBoilerplate, lineHashesOf } from '../../stages/clean/corpus-lines.js';
 import { decodeBytes } from '../../stages/ingest/decode.js';
 import { extractHtml } from '../../stages/ingest/html.js';
 import { htmlToText } from './boilerplate/naive-text.js';
@@ -26,7 +24,7 @@ import { parseFile } from '../../stages/ingest/records.js';
 import type { RawDoc } from '../../stages/types.js';
 import { addCounts, microScores, snippetCounts, zyteScores, type Counts, type Scores } from './boilerplate/metrics.js';
 
-type Mode = 'html' | 'text' | 'html-readability' | 'text-naive' | 'text-corpus';
+type Mode = 'html' | 'text' | 'html-readability' | 'text-naive';
 
 interface Page {
   id: string;
@@ -37,7 +35,6 @@ export async function run(args: string[]): Promise<void> {
   const opt = parseArgs(args);
   const modes: Mode[] = opt.mode === 'both' ? ['html', 'text'] : [opt.mode as Mode];
   if (opt.baselines) modes.push('html-readability', 'text-naive');
-  if (opt.corpusLines) modes.push('text-corpus');
   const rows = ['| dataset | mode | pages | precision | recall | F1 | accuracy | speed |', '|---|---|---|---|---|---|---|---|'];
   if (opt.pages) {
     if (!opt.truth) fail('--pages needs --truth FILE ({id: {articleBody}})');
@@ -89,12 +86,7 @@ function processPages(pages: Page[], mode: Mode, options: CleanOptions = DEFAULT
   if (mode === 'text-naive') outputs = texts.map((r) => r.text);
   else {
     const docs = texts.map((r, i) => ({ ...rawDoc(pages[i]!.id, r.text, r.title), first_line_no: r.first_line_no }));
-    let cleanOptions = options;
-    if (mode === 'text-corpus') {
-      const hashes = corpusBoilerplate(docs.map((d) => lineHashesOf(d.text)), options.corpusMinDocs);
-      cleanOptions = { ...options, corpusLines: hashes };
-    }
-    outputs = docs.map((d) => cleanDocument(d, cleanOptions).text);
+    outputs = docs.map((d) => cleanDocument(d, options).text);
     bytes = docs.reduce((sum, d) => sum + Buffer.byteLength(d.text), 0);
   }
   const seconds = (performance.now() - t0) / 1000;
@@ -127,7 +119,7 @@ function row(dataset: string, mode: string, n: number, s: Scores, speed: string)
 }
 
 function parseArgs(args: string[]) {
-  const opt = { mode: 'both', pages: null as string | null, truth: null as string | null, predictions: null as string | null, limit: null as number | null, baselines: false, corpusLines: false, shared: fileURLToPath(new URL('../../../shared', import.meta.url)) };
+  const opt = { mode: 'both', pages: null as string | null, truth: null as string | null, predictions: null as string | null, limit: null as number | null, baselines: false, shared: fileURLToPath(new URL('../../../shared', import.meta.url)) };
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     const value = () => args[++i] ?? fail(`${a} needs a value`);
@@ -138,7 +130,6 @@ function parseArgs(args: string[]) {
     else if (a === '--limit') opt.limit = Number(value());
     else if (a === '--shared') opt.shared = value();
     else if (a === '--baselines') opt.baselines = true;
-    else if (a === '--corpus-lines') opt.corpusLines = true;
     else fail(`unknown argument ${a}`);
   }
   if (!['html', 'text', 'both'].includes(opt.mode)) fail('--mode must be html, text or both');

@@ -1,7 +1,6 @@
 import type { Stage } from '../../pipeline/stage.js';
 import type { Article, RawDoc, RemovedLine, Span } from '../types.js';
 import { classifyLines, DEFAULT_CLASSIFIER_OPTIONS, HTML_CLASSIFIER_OPTIONS, type ClassifierOptions } from './classifier.js';
-import { lineHash } from './corpus-lines.js';
 import { countWords, normalizeLine } from './normalize.js';
 import { LINE_RULES, type LineContext, type LineRule } from './rules.js';
 import { splitSentences } from './segment.js';
@@ -13,10 +12,8 @@ export interface CleanOptions {
   classifier?: Partial<ClassifierOptions>;
   /** Overrides applied on top of `classifier` for text readability extracted from HTML (default: HTML_CLASSIFIER_OPTIONS). */
   htmlClassifier?: Partial<ClassifierOptions>;
-  /** Documents a normalised line must recur in to be corpus boilerplate (stages/clean/corpus-lines.ts). */
-  corpusMinDocs?: number;
-  /** Run-time only: hashes of the lines found to recur across the corpus (rule `corpus-repeat`). */
-  corpusLines?: ReadonlySet<string>;
+  /** Duplicate groups a normalised line must recur in to be corpus boilerplate (rule `corpus-repeat`, stages/clean/corpus-lines.ts). */
+  corpusMinGroups?: number;
 }
 
 /** Characters of kept prose lines (60+ characters, sentence-final punctuation) needed before a comment-section opener ends the body. */
@@ -57,9 +54,8 @@ export function cleanDocument(doc: RawDoc, rulesOrOptions: readonly LineRule[] |
     const rule = rules.find((r) => r.matches(line, context));
     context.previousRule = rule?.id ?? null;
     if (rule === undefined) {
-      const repeated = options.corpusLines !== undefined && !disabled.has('corpus-repeat') && options.corpusLines.has(lineHash(line));
-      seq.push({ index, line, rule: repeated ? 'corpus-repeat' : null });
-      if (!repeated && line.length >= 60 && /[.!?…"”’)]$/.test(line)) proseChars += line.length;
+      seq.push({ index, line, rule: null });
+      if (line.length >= 60 && /[.!?…"”’)]$/.test(line)) proseChars += line.length;
       return;
     }
     // A comment counter above the article ("12 Comments" under the headline) does not end the body.
@@ -84,10 +80,14 @@ export function cleanDocument(doc: RawDoc, rulesOrOptions: readonly LineRule[] |
     });
   }
   const kept: string[] = [];
+  const keptLineNos: number[] = [];
   const removed: RemovedLine[] = [];
   for (const entry of seq) {
-    if (entry.rule === null) kept.push(entry.line);
-    else removed.push({ line_no: doc.first_line_no + entry.index, text: entry.line, rule: entry.rule });
+    const lineNo = doc.first_line_no + entry.index;
+    if (entry.rule === null) {
+      kept.push(entry.line);
+      keptLineNos.push(lineNo);
+    } else removed.push({ line_no: lineNo, text: entry.line, rule: entry.rule });
   }
   const text = kept.join('\n\n');
   const paragraphs: Span[] = [];
@@ -101,6 +101,7 @@ export function cleanDocument(doc: RawDoc, rulesOrOptions: readonly LineRule[] |
     title,
     text,
     paragraphs,
+    paragraph_line_nos: keptLineNos,
     sentences: splitSentences(text, paragraphs),
     removed,
     n_words: countWords(text),

@@ -9,7 +9,7 @@ export function normalizeLine(line: string): string {
 }
 
 /** A word: letters and digits, joined across apostrophes, inner dots and digit-group commas ("U.S.", "175,000"). */
-const WORD = /[\p{L}\p{N}]+(?:['’.,][\p{L}\p{N}]+)*/gu;
+export const WORD = /[\p{L}\p{N}]+(?:['’.,][\p{L}\p{N}]+)*/gu;
 
 let lastText = '';
 let lastCount = 0;

@@ -13,7 +13,7 @@ function seedArticle(prefix: string): Article {
   return {
     doc_id: name, source_path: name, record_no: null, format: 'txt', encoding: 'utf-8', first_line_no: 2, title: null,
     published_at: null, crawled_at: '2022-01-18T00:00:00Z', url: null, source: null, bytes: text.length,
-    text, paragraphs: [], sentences: splitSentences(text), removed: [], n_words: 0,
+    text, paragraphs: [], paragraph_line_nos: [], sentences: splitSentences(text), removed: [], n_words: 0,
   };
 }
 

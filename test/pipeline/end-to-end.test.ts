@@ -138,6 +138,7 @@ describe('npm run pipeline on seeds/', () => {
       ['extract', '5', '5', false],
       ['dedupe-groups', '5', '0', false],
       ['stories', '5', '1', false],
+      ['corpus-lines', '5', '0', false],
       ['aggregate', '5', expect.any(String), false],
     ]);
   });
