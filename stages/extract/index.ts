@@ -58,8 +58,18 @@ export function referenceDate(article: Article, inferred: string | null = null):
  * documents' votes.
  */
 export function entityId(canonical: string): string {
-  return createHash('sha256').update(canonical).digest('hex').slice(0, 16);
+  let id = entityIds.get(canonical);
+  if (id === undefined) {
+    id = createHash('sha256').update(canonical).digest('hex').slice(0, 16);
+    if (entityIds.size >= MAX_CACHED_ENTITY_IDS) entityIds.clear();
+    entityIds.set(canonical, id);
+  }
+  return id;
 }
+
+/** A few thousand names make most mentions of a corpus: a look-up instead of a SHA-256 per mention (≈ 1 µs each, 70 ms per 65,000 mentions). */
+const entityIds = new Map<string, string>();
+const MAX_CACHED_ENTITY_IDS = 100_000;
 
 function link(mention: EntityMention, sentences: Span[]): LinkedMention {
   return { ...mention, entity_id: entityId(mention.canonical), sentence_no: sentenceIndex(sentences, mention.start) };
