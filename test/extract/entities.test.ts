@@ -6,6 +6,8 @@ import { cleanDocument } from '../../stages/clean/index.js';
 import { splitSentences } from '../../stages/clean/segment.js';
 import { annotate, entityId } from '../../stages/extract/index.js';
 import { extractEntities } from '../../stages/extract/entities/index.js';
+import { findPlace, isFirstName, lookupForm } from '../../stages/extract/entities/lexicon.js';
+import { canonicalOf } from '../../stages/extract/entities/link.js';
 import { label, LABELS } from '../../stages/extract/entities/model.js';
 import { tokenizeText } from '../../stages/extract/entities/tokenize.js';
 import { parseFile } from '../../stages/ingest/records.js';
@@ -176,6 +178,37 @@ describe('extractEntities negatives', () => {
     const text = 'Tuesday’s Call Could Determine Ukraine’s Future With Biden\n\nThe call with President Joe Biden will determine the future of Ukraine.';
     const headline = run(text).filter((m) => m.end <= text.indexOf('\n'));
     expect(headline.map((m) => m.text)).toEqual(['Ukraine', 'Biden']);
+  });
+});
+
+describe('name forms for look-ups (each has a fast path for plain names)', () => {
+  it('gives canonical names straight apostrophes and single spaces', () => {
+    expect(canonicalOf('Joe Biden', false)).toBe('Joe Biden');
+    expect(canonicalOf('Joe  Biden', false)).toBe('Joe Biden');
+    expect(canonicalOf('Joe\u00a0Biden', false)).toBe('Joe Biden');
+    expect(canonicalOf('Joe\nBiden', false)).toBe('Joe Biden');
+    expect(canonicalOf('O’Brien', false)).toBe("O'Brien");
+    expect(canonicalOf('LEICESTERSHIRE', true)).toBe('Leicestershire');
+    expect(canonicalOf('NATO', true)).toBe('NATO');
+  });
+
+  it('compares ALL-CAPS words and phrases in title case, anything else as written', () => {
+    expect(lookupForm('NEW ZEALAND')).toBe('New Zealand');
+    expect(lookupForm('BIDEN-PUTIN')).toBe('Biden-Putin');
+    expect(lookupForm('USA')).toBe('USA');
+    expect(lookupForm('Biden')).toBe('Biden');
+    expect(lookupForm('McDONALD')).toBe('McDONALD');
+    expect(lookupForm('ÉCOLE')).toBe('École');
+  });
+
+  it('finds places written with curly apostrophes or in capitals, and first names in capitals', () => {
+    expect(findPlace('People’s Republic of China')?.code).toBe('CN');
+    expect(findPlace('NEW ZEALAND')?.canonical).toBe('New Zealand');
+    expect(findPlace('New Zealand')?.canonical).toBe('New Zealand');
+    expect(findPlace('NEW zealand')).toBeUndefined();
+    expect(isFirstName('MICHELLE')).toBe(true);
+    expect(isFirstName('Michelle')).toBe(true);
+    expect(isFirstName('michelle')).toBe(false);
   });
 });
 

@@ -27,6 +27,14 @@ export const BOS = '<S>';
 export const EOS = '</S>';
 /** Context features per token (fixed slots; 0 = absent). */
 export const CONTEXT_SLOTS = 16;
+/**
+ * Slots PAIR_SLOTS_FROM..PAIR_SLOTS_TO-1 of a token hold the features of word pairs and the
+ * shape trigram, which take as many values as the text has word pairs; every other slot (bias,
+ * position, line kind and document evidence, each alone or with the word's shape) takes a few
+ * thousand values at most, so the recogniser memoises their weights (model.ts).
+ */
+export const PAIR_SLOTS_FROM = 1;
+export const PAIR_SLOTS_TO = 5;
 
 // ---------------------------------------------------------------- hashing
 
@@ -114,29 +122,35 @@ const enum T {
 export function wordFeatures(w: string, offset: number): number[] {
   const out: number[] = [];
   const o = offset + 2;
-  const seed = (t: T) => hashInt(hashSeed(t), o);
-  const add = (t: T, s: string) => out.push(finish(hashString(seed(t), s)));
   const lower = w.toLowerCase();
   const title = titleForm(w);
-  add(T.Lower, lower);
-  add(T.Shape, shortShape(w));
+  addFeature(out, T.Lower, o, lower);
+  addFeature(out, T.Shape, o, shortShape(w));
   if (offset === 0) {
-    add(T.Word, w);
-    add(T.LongShape, longShape(w));
+    addFeature(out, T.Word, o, w);
+    addFeature(out, T.LongShape, o, longShape(w));
     for (let k = 1; k <= 4 && k <= w.length; k++) {
-      add(T.Prefix, w.slice(0, k));
-      add(T.Suffix, w.slice(-k));
+      addFeature(out, T.Prefix, o, w.slice(0, k));
+      addFeature(out, T.Suffix, o, w.slice(-k));
     }
-    add(T.Length, String(Math.min(w.length, 12)));
-    if (title !== w) add(T.Word, title);
+    addFeature(out, T.Length, o, String(Math.min(w.length, 12)));
+    if (title !== w) addFeature(out, T.Word, o, title);
   } else if (offset === -1 || offset === 1) {
-    add(T.Word, w);
-    if (w.length > 3) add(T.Suffix, lower.slice(-3));
+    addFeature(out, T.Word, o, w);
+    if (w.length > 3) addFeature(out, T.Suffix, o, lower.slice(-3));
   }
-  for (const flag of listFlags(w, lower, title)) add(T.Flag, flag);
+  for (const flag of listFlags(w, lower, title)) addFeature(out, T.Flag, o, flag);
   const place = w.length > 1 ? findPlace(title) : undefined;
-  if (place) add(T.Place, place.kind);
+  if (place) addFeature(out, T.Place, o, place.kind);
   return out;
+}
+
+/**
+ * A module-level function, not a closure in wordFeatures: tsx (esbuild keepNames) wraps every
+ * named closure in a __name() call, which then ran each time a new word was featurised.
+ */
+function addFeature(out: number[], template: T, offsetSlot: number, s: string): void {
+  out.push(finish(hashString(hashInt(hashSeed(template), offsetSlot), s)));
 }
 
 /** Membership of the word in the gazetteer's first names and the hand lists (closed-class English). */
@@ -203,11 +217,66 @@ export interface WordInfo {
   vectorGeneration: number;
 }
 
-const infos = new Map<string, WordInfo>();
+/**
+ * Word → WordInfo, looked up once per token: open addressing on a string hash kept in an
+ * Int32Array, so a probe compares integers and reads one key string. A Map<string, WordInfo>
+ * compared the key strings along its chains and was the largest single cost per token.
+ */
+class WordTable {
+  size = 0;
+  private hashes = new Int32Array(1 << 16);
+  private infos = new Array<WordInfo | undefined>(1 << 16).fill(undefined);
+
+  /** 32-bit FNV-1a of the word, never 0 (0 marks an empty slot). */
+  static hash(word: string): number {
+    let h = FNV_OFFSET;
+    for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), FNV_PRIME);
+    return h | 1;
+  }
+
+  get(word: string, h: number): WordInfo | undefined {
+    const { hashes, infos } = this;
+    const mask = hashes.length - 1;
+    for (let p = (h ^ (h >>> 16)) & mask; hashes[p] !== 0; p = (p + 1) & mask) {
+      if (hashes[p] === h && infos[p]!.word === word) return infos[p];
+    }
+    return undefined;
+  }
+
+  add(h: number, info: WordInfo): void {
+    if ((this.size + 1) * 2 > this.hashes.length) this.grow();
+    this.place(h, info);
+    this.size++;
+  }
+
+  clear(): void {
+    this.hashes.fill(0);
+    this.infos.fill(undefined);
+    this.size = 0;
+  }
+
+  private place(h: number, info: WordInfo): void {
+    const mask = this.hashes.length - 1;
+    let p = (h ^ (h >>> 16)) & mask;
+    while (this.hashes[p] !== 0) p = (p + 1) & mask;
+    this.hashes[p] = h;
+    this.infos[p] = info;
+  }
+
+  private grow(): void {
+    const { hashes, infos } = this;
+    this.hashes = new Int32Array(hashes.length * 2);
+    this.infos = new Array<WordInfo | undefined>(hashes.length * 2).fill(undefined);
+    for (let p = 0; p < hashes.length; p++) if (hashes[p] !== 0) this.place(hashes[p]!, infos[p]!);
+  }
+}
+
+const infos = new WordTable();
 let generation = 0;
 
 export function wordInfo(word: string): WordInfo {
-  let info = infos.get(word);
+  const h = WordTable.hash(word);
+  let info = infos.get(word, h);
   if (info) return info;
   if (infos.size > 300_000) infos.clear();
   const c = word.charCodeAt(0);
@@ -243,7 +312,7 @@ export function wordInfo(word: string): WordInfo {
     vectorAt: 0,
     vectorGeneration: -1,
   };
-  infos.set(word, info);
+  infos.add(h, info);
   info.titleInfo = title === word ? info : wordInfo(title);
   info.lowerInfo = lower === word ? info : wordInfo(lower);
   return info;

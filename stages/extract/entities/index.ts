@@ -113,10 +113,14 @@ function resolve(full: string, toks: TextTokens, facts: DocFacts, first: number,
     start,
     end,
     words: names,
-    afterTitle: TITLE_HEADS.has(prev) || ROLE_WORDS.has(prev.toLowerCase().replace(/\.$/, '')),
+    afterTitle: TITLE_HEADS.has(prev) || ROLE_WORDS.has(withoutFinalPeriod(prev.toLowerCase())),
     acronym: definedAcronym(toks, last, names),
   };
   return [{ c, t, surface, canonical: t.canonical ?? canonicalOf(surface, facts.lineKind[first] === 1) }];
+}
+
+function withoutFinalPeriod(word: string): string {
+  return word.endsWith('.') ? word.slice(0, -1) : word;
 }
 
 /** The capitalised run of a hyphen compound and its offset; null when no part is capitalised. */

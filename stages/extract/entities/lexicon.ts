@@ -42,22 +42,30 @@ function lexicon(): Lexicon {
   return cached;
 }
 
-const ASCII_LOWER = /[a-z]/;
+function hasAsciiLower(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 97 && c <= 122) return true;
+  }
+  return false;
+}
 
 /** Exact look-up; ALL-CAPS text ("RUSSIA", "NEW ZEALAND") is also tried in title case. */
 export function findPlace(surface: string): Place | undefined {
   const { places } = lexicon();
-  const key = surface.replaceAll('’', "'");
+  // Called for every phrase candidate and name: the common cases allocate nothing.
+  const key = surface.includes('’') ? surface.replaceAll('’', "'") : surface;
   const hit = places.get(key);
   // An ASCII lower-case letter rules out ALL-CAPS; testing it first spares most misses the replace.
-  if (hit || ASCII_LOWER.test(key)) return hit;
+  if (hit || hasAsciiLower(key)) return hit;
   const letters = key.replace(/[^\p{L}]/gu, '');
   if (letters.length >= 4 && letters === letters.toUpperCase()) return places.get(titleCase(key));
   return undefined;
 }
 
 export function isFirstName(word: string): boolean {
-  return lexicon().firstNames.has(word.length > 1 && word === word.toUpperCase() ? titleCase(word) : word);
+  const allCaps = word.length > 1 && !hasAsciiLower(word) && word === word.toUpperCase();
+  return lexicon().firstNames.has(allCaps ? titleCase(word) : word);
 }
 
 /** Most words of a multi-word place starting with this (title-case) word; 0 when none does. */
@@ -74,8 +82,13 @@ export function maxPlaceWords(): number {
  * "NEW ZEALAND") is compared in title case; anything else as written.
  */
 export function lookupForm(words: string): string {
-  return /^\p{Lu}[\p{Lu}\p{M}'’ -]{3,}$/u.test(words) ? titleCase(words) : words;
+  // Most names fail on their second character ("Biden"): no regex for them. Short strings fail too.
+  const second = words.charCodeAt(1);
+  if (words.length < 4 || (second >= 97 && second <= 122)) return words;
+  return ALL_CAPS_PHRASE.test(words) ? titleCase(words) : words;
 }
+
+const ALL_CAPS_PHRASE = /^\p{Lu}[\p{Lu}\p{M}'’ -]{3,}$/u;
 
 /** "NEW YORK" → "New York", "BIDEN-PUTIN" → "Biden-Putin", "BANK OF ENGLAND" → "Bank of England". */
 export function titleCase(s: string): string {

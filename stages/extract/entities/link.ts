@@ -53,8 +53,17 @@ export function linkDocument(items: Resolved[]): void {
  * headline ("LEICESTERSHIRE") is title-cased unless it is short enough to be an acronym.
  */
 export function canonicalOf(surface: string, inCapsLine: boolean): string {
-  const s = surface.replaceAll('’', "'").replace(/\s+/g, ' ');
+  const s = isPlainAscii(surface) ? surface : surface.replaceAll('’', "'").replace(/\s+/g, ' ');
   return inCapsLine && s.replace(/[^\p{L}]/gu, '').length > 4 ? titleCase(s) : s;
+}
+
+/** Printable ASCII with single spaces: nothing for canonicalOf to normalise (most names). */
+function isPlainAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 126 || c < 32 || (c === 32 && s.charCodeAt(i + 1) === 32)) return false;
+  }
+  return true;
 }
 
 /**
@@ -177,6 +186,9 @@ class NameIndex {
   }
 }
 
+const LEADERS_LOWER = KNOWN_LEADERS.map((n) => n.toLowerCase());
+
 function knownLeader(surname: string): string | undefined {
-  return KNOWN_LEADERS.find((n) => n.toLowerCase().endsWith(` ${surname}`));
+  const at = LEADERS_LOWER.findIndex((n) => n.endsWith(` ${surname}`));
+  return at < 0 ? undefined : KNOWN_LEADERS[at];
 }

@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import type { EntityType } from '../../types.js';
-import { BOS, CONTEXT_SLOTS, contextFeatures, EOS, FEATURE_VERSION, OFFSETS, wordFeatures, wordInfo, type DocFacts, type LabelDoc, type WordInfo } from './features.js';
+import {
+  BOS, CONTEXT_SLOTS, contextFeatures, EOS, FEATURE_VERSION, OFFSETS, PAIR_SLOTS_FROM, PAIR_SLOTS_TO, wordFeatures, wordInfo, type DocFacts, type LabelDoc,
+  type WordInfo,
+} from './features.js';
 
 /**
  * The learned core: an averaged-perceptron sequence labeller over hashed features (features.ts),
@@ -91,19 +94,20 @@ export class HashIndex {
 
 /** Emission weights by feature hash: adds a feature's L label weights to a score vector. */
 export interface EmissionTable {
-  /** out[base + y] += weight(h, y) for every label y; nothing when the model lacks h. */
-  addTo(h: number, out: Float32Array, base: number): void;
+  /** out[base + y] += weight(h, y) for every label y; nothing (and false) when the model lacks h. */
+  addTo(h: number, out: Float32Array, base: number): boolean;
 }
 
 /** Float weights behind a HashIndex: the trainer's (unquantised) view of a model. */
 export class FloatTable implements EmissionTable {
   constructor(readonly index: HashIndex, readonly emit: Float32Array) {}
 
-  addTo(h: number, out: Float32Array, base: number): void {
+  addTo(h: number, out: Float32Array, base: number): boolean {
     const row = this.index.get(h);
-    if (row < 0) return;
+    if (row < 0) return false;
     const r = row * L;
     for (let y = 0; y < L; y++) out[base + y]! += this.emit[r + y]!;
+    return true;
   }
 }
 
@@ -116,6 +120,13 @@ export class FloatTable implements EmissionTable {
  */
 export class PackedTable implements EmissionTable {
   private static readonly SLOT = 16;
+  /**
+   * One bit per value of a hash's top FILTER_BITS bits, set for the model's hashes: most features
+   * of a text are not in the model (63% of the word-pair look-ups on BBC), and this 128 KB filter
+   * answers most of those without touching the table.
+   */
+  private static readonly FILTER_BITS = 20;
+  private readonly filter = new Int32Array((1 << PackedTable.FILTER_BITS) >>> 5);
   private readonly keys: Uint32Array;
   private readonly codes: Int8Array;
   private readonly mask: number;
@@ -135,20 +146,25 @@ export class PackedTable implements EmissionTable {
       while (this.keys[p * 4] !== 0 && this.keys[p * 4] !== h) p = (p + 1) & this.mask;
       this.keys[p * 4] = h;
       for (let y = 0; y < L; y++) this.codes[p * PackedTable.SLOT + 4 + y] = q[r * L + y]!;
+      const bit = h >>> (32 - PackedTable.FILTER_BITS);
+      this.filter[bit >>> 5]! |= 1 << (bit & 31);
     }
   }
 
-  addTo(h: number, out: Float32Array, base: number): void {
+  addTo(h: number, out: Float32Array, base: number): boolean {
+    const bit = h >>> (32 - PackedTable.FILTER_BITS);
+    if ((this.filter[bit >>> 5]! & (1 << (bit & 31))) === 0) return false;
     const { keys, codes, mask, decode } = this;
     let p = (h ^ (h >>> 15)) & mask;
     for (;;) {
       const k = keys[p * 4]!;
       if (k === h) break;
-      if (k === 0) return;
+      if (k === 0) return false;
       p = (p + 1) & mask;
     }
     const at = p * PackedTable.SLOT + 4;
     for (let y = 0; y < L; y++) out[base + y]! += decode[codes[at + y]! + 128]!;
+    return true;
   }
 }
 
@@ -213,10 +229,35 @@ const VECTOR = OFFSETS.length * L;
 const POOL_WORDS = 1 << 17;
 const pool = { of: null as Weights | null, generation: 0, data: new Float32Array(VECTOR * 4096), used: 0 };
 
+/**
+ * Weights of the context features that take few values (all slots but the word pairs', see
+ * PAIR_SLOTS_FROM): a direct-mapped memo, small enough to stay in cache, in front of the model's
+ * table, whose 4 MB make nearly every look-up a cache miss. A memoised row is the row itself (not
+ * a sum), so adding it gives the same float32 scores.
+ */
+const MEMO_BITS = 12;
+const MEMO_SIZE = 1 << MEMO_BITS;
+const memo = { keys: new Uint32Array(MEMO_SIZE), found: new Uint8Array(MEMO_SIZE), rows: new Float32Array(MEMO_SIZE * L) };
+
 function startPool(w: Weights): void {
   pool.of = w;
   pool.generation++;
   pool.used = 0;
+  memo.keys.fill(0);
+}
+
+/** Adds the weights of h, a feature with few distinct values, through the memo. */
+function addMemoised(table: EmissionTable, h: number, out: Float32Array, base: number): void {
+  const slot = h >>> (32 - MEMO_BITS);
+  const at = slot * L;
+  const { rows } = memo;
+  if (memo.keys[slot] !== h) {
+    memo.keys[slot] = h;
+    rows.fill(0, at, at + L);
+    memo.found[slot] = table.addTo(h, rows, at) ? 1 : 0;
+  }
+  if (memo.found[slot] === 0) return;
+  for (let y = 0; y < L; y++) out[base + y]! += rows[at + y]!;
 }
 
 /** Offset of the word's vector in pool.data, computing it on first use in this generation. */
@@ -280,7 +321,8 @@ export function emissions(w: Weights, doc: LabelDoc, facts: DocFacts = {} as Doc
     for (let k = 0; k < CONTEXT_SLOTS; k++) {
       const h = ctx[i * CONTEXT_SLOTS + k]!;
       if (h === 0) break;
-      table.addTo(h, out, base);
+      if (k >= PAIR_SLOTS_FROM && k < PAIR_SLOTS_TO) table.addTo(h, out, base);
+      else addMemoised(table, h, out, base);
     }
   }
   return out;
