@@ -13,12 +13,17 @@
  *    non-short neighbours (good if both are good, bad if both bad, mixed cases decided by whether
  *    a near-good line sits next to it); near-good lines stay unless both neighbours are bad;
  *    heading-like short lines followed closely by good text are kept. Document edges count as bad.
+ * 4. In text dumps (the default profile), the article ends before the first run of lines that
+ *    smoothing did not keep when little good text follows it (`articleEnd`), and the lines after
+ *    the last good one go.
  *
- * Removals get rule ids `classifier-bad` (class bad on the line's own features) and
- * `classifier-context` (short or near-good lines that their neighbours turned bad). When no line
+ * Removals get rule ids `classifier-bad` (class bad on the line's own features),
+ * `classifier-context` (short or near-good lines that their neighbours turned bad) and
+ * `classifier-outside` (outside the article's span). When no line
  * of a document ends up good, near-good lines stand in for good ones; when there are none either,
  * nothing is removed (a short note is not all boilerplate).
  */
+import { codePointAt, endsWithOneOf, isLetterOrDigit } from './normalize.js';
 import { LANGUAGES, STOP_MASK } from './stopwords.js';
 
 export interface ClassifierOptions {
@@ -72,6 +77,18 @@ export interface ClassifierOptions {
    * teasers; short lines in the body sit between good lines and smoothing keeps them.
    */
   contextMaxWords: number;
+  /**
+   * With onlyBad: the same for lines without terminal punctuation, up to this many words (0: off).
+   * Between boilerplate lines, such lines are teaser headlines, labels and offers; in the body, the
+   * headings sit next to good lines and smoothing keeps them.
+   */
+  contextMaxHeadingWords: number;
+  /** With trimEdges `tail`: lines not found good in a row that can end the article (see articleEnd; 0: off). */
+  tailRun: number;
+  /** With tailRun: most text after the run, as a share of the good text before it, for the run to end the article. */
+  tailRatio: number;
+  /** With tailRun: most characters of text after the run for the run to end the article. */
+  tailMaxChars: number;
 }
 
 export const DEFAULT_CLASSIFIER_OPTIONS: ClassifierOptions = {
@@ -95,15 +112,19 @@ export const DEFAULT_CLASSIFIER_OPTIONS: ClassifierOptions = {
   trimEdges: 'tail',
   headMaxWords: 3,
   contextMaxWords: 4,
+  contextMaxHeadingWords: 8,
+  tailRun: 3,
+  tailRatio: 0.2,
+  tailMaxChars: 1000,
 };
 
 /** Overrides for text that readability extracted from HTML (see docs/decisions.md): readability already chose the block, so only lines bad on their own features go. */
-export const HTML_CLASSIFIER_OPTIONS: Partial<ClassifierOptions> = { onlyBad: true, trimEdges: 'none', headMaxWords: 0, contextMaxWords: 0 };
+export const HTML_CLASSIFIER_OPTIONS: Partial<ClassifierOptions> = { onlyBad: true, trimEdges: 'none', headMaxWords: 0, contextMaxWords: 0, contextMaxHeadingWords: 0 };
 
 /**
  * jusText in full (every line that smoothing finds bad goes): higher precision, lower recall than
- * the default. Trafilatura set, text mode (2026-11-22): P 0.836 R 0.836 F1 0.836 vs the default's
- * P 0.788 R 0.919 F1 0.849 (docs/decisions.md). Select with `"clean": {"classifier": {"onlyBad": false}}`.
+ * the default. Trafilatura set, text mode (2026-11-22): P 0.847 R 0.836 F1 0.841 vs the default's
+ * P 0.842 R 0.902 F1 0.871 (docs/decisions.md). Select with `"clean": {"classifier": {"onlyBad": false}}`.
  */
 export const PRECISION_CLASSIFIER_OPTIONS: Partial<ClassifierOptions> = { onlyBad: false, mainBlock: false };
 
@@ -126,10 +147,9 @@ export interface LineFeatures {
   copyrightSign: boolean;
 }
 
-const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}'’.\-@_/:]*/gu;
 const LINKISH = /^(?:https?:|www\.|[\w.-]+@[\w-]+\.|@\w|#\w)|\.(?:com|org|net|de|fr|co\.uk|html?|php)\b/i;
 const SEPARATORS = /\s[|»›•·]\s|^[|»›•·]|[|»›•·]$/g;
-const TERMINAL = /[.!?…:;"”’»)\]]$/;
+const SEPARATOR_CHAR = /[|»›•·]/;
 const NAV_WORDS = new Set(
   `home homepage menu navigation nav login log logout register sign signin signup subscribe subscription share tweet pin email print
   follow like facebook twitter instagram linkedin youtube whatsapp reddit pinterest rss feed search contact imprint impressum datenschutz
@@ -149,10 +169,153 @@ const WORD_INFO: ReadonlyMap<string, number> = (() => {
   return info;
 })();
 
+/** Lower-case letter for an ASCII capital, the character itself otherwise. */
+function asciiLower(c: number): number {
+  return c >= 65 && c <= 90 ? c + 32 : c;
+}
+
+/** Per ASCII character that continues a token (letters, digits and `'.-@_/:`): its lower case; 0 for the others. */
+const TOKEN_CHARACTER_LOWER = (() => {
+  const lower = new Uint8Array(128);
+  for (let c = 0; c < 128; c++) if (isLetterOrDigit(c)) lower[c] = asciiLower(c);
+  for (const c of "'.-@_/:") lower[c.charCodeAt(0)] = c.charCodeAt(0);
+  return lower;
+})();
+const RIGHT_SINGLE_QUOTE = 0x2019;
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+/**
+ * A set of ASCII words with a value each, looked up by the FNV-1a hash of a token's lower-cased
+ * characters and checked against the line in place: the scan of a line makes no string per token
+ * (lower-casing and hashing a fresh string per token were most of the classifier's time).
+ */
+class AsciiWordTable {
+  private readonly slots: Int32Array;
+  private readonly words: string[] = [];
+  private readonly hashes: number[] = [];
+  private readonly values: number[] = [];
+
+  /** Words that are not lower-case ASCII are left out: no ASCII token lower-cases to them. */
+  constructor(entries: Iterable<readonly [string, number]>) {
+    for (const [word, value] of entries) {
+      if (!/^[\x00-\x7f]*$/.test(word) || word !== word.toLowerCase()) continue;
+      let hash = FNV_OFFSET;
+      for (let k = 0; k < word.length; k++) hash = Math.imul(hash ^ word.charCodeAt(k), FNV_PRIME);
+      this.words.push(word);
+      this.hashes.push(hash);
+      this.values.push(value);
+    }
+    let size = 8;
+    while (size < this.words.length * 2) size *= 2;
+    this.slots = new Int32Array(size);
+    this.hashes.forEach((hash, entry) => {
+      let slot = hash & (size - 1);
+      while (this.slots[slot] !== 0) slot = (slot + 1) & (size - 1);
+      this.slots[slot] = entry + 1;
+    });
+  }
+
+  /** The value of the ASCII token `line[start, end)` (hash: of its lower-cased characters), or undefined. */
+  get(line: string, start: number, end: number, hash: number): number | undefined {
+    const mask = this.slots.length - 1;
+    for (let slot = hash & mask; this.slots[slot] !== 0; slot = (slot + 1) & mask) {
+      const entry = this.slots[slot]! - 1;
+      if (this.hashes[entry] !== hash) continue;
+      const word = this.words[entry]!;
+      if (word.length !== end - start) continue;
+      let k = 0;
+      while (k < word.length && word.charCodeAt(k) === asciiLower(line.charCodeAt(start + k))) k++;
+      if (k === word.length) return this.values[entry];
+    }
+    return undefined;
+  }
+}
+
+/** The ASCII part of WORD_INFO. */
+const ASCII_WORD_INFO = new AsciiWordTable(WORD_INFO);
+
+/** Where nextToken leaves the token it found (one object reused: no allocation per token). */
+interface TokenSpan {
+  start: number;
+  end: number;
+  /** All characters ASCII (then `hash` is the FNV-1a hash of the lower-cased token). */
+  ascii: boolean;
+  hash: number;
+  /** Holds "@" or ":", or a "." before its last character: only then can LINKISH match it. */
+  maybeLink: boolean;
+}
+
+/**
+ * Finds the first token at or after `from`: a letter or digit, then any letters, digits and
+ * `'’.-@_/:` (the matches of `[\p{L}\p{N}][\p{L}\p{N}'’.\-@_/:]*` with the u flag). Scanned by
+ * hand, as the features need no token strings. Returns false when the line has no more tokens.
+ */
+function nextToken(line: string, from: number, span: TokenSpan): boolean {
+  let i = from;
+  for (;;) {
+    if (i >= line.length) return false;
+    const c = line.charCodeAt(i);
+    if (c < 128) {
+      if (isLetterOrDigit(c)) break;
+      i++;
+    } else {
+      const codePoint = codePointAt(line, i);
+      if (isLetterOrDigit(codePoint)) break;
+      i += codePoint > 0xffff ? 2 : 1;
+    }
+  }
+  const start = i;
+  let ascii = true;
+  let hash = FNV_OFFSET;
+  let linkChar = false;
+  let firstDot = -1;
+  for (; i < line.length; ) {
+    const c = line.charCodeAt(i);
+    if (c < 128) {
+      const lower = TOKEN_CHARACTER_LOWER[c]!;
+      if (lower === 0) break;
+      // Letters are above "@" (64), so they skip the tests for the link characters.
+      if (lower <= 64) {
+        if (c === 64 || c === 58) linkChar = true;
+        else if (c === 46 && firstDot < 0) firstDot = i;
+      }
+      hash = Math.imul(hash ^ lower, FNV_PRIME);
+      i++;
+    } else {
+      const codePoint = codePointAt(line, i);
+      if (codePoint !== RIGHT_SINGLE_QUOTE && !isLetterOrDigit(codePoint)) break;
+      ascii = false;
+      i += codePoint > 0xffff ? 2 : 1;
+    }
+  }
+  span.start = start;
+  span.end = i;
+  span.ascii = ascii;
+  span.hash = hash;
+  // A final "." only (a sentence's last word) cannot begin "www." nor precede a domain ending.
+  span.maybeLink = linkChar || (firstDot >= 0 && firstDot < i - 1);
+  return true;
+}
+
 const SCRATCH = new Int32Array(LANGUAGES.length);
+const SPAN: TokenSpan = { start: 0, end: 0, ascii: true, hash: 0, maybeLink: false };
 
 export function tokenize(line: string): string[] {
-  return line.match(TOKEN) ?? [];
+  const tokens: string[] = [];
+  for (let from = 0; nextToken(line, from, SPAN); from = SPAN.end) tokens.push(line.slice(SPAN.start, SPAN.end));
+  return tokens;
+}
+
+/** Lower-case title words, for the title-overlap feature (ASCII ones looked up in place). */
+interface TitleWords {
+  all: ReadonlySet<string>;
+  ascii: AsciiWordTable;
+}
+
+function titleWordsOf(words: ReadonlySet<string> | null): TitleWords | null {
+  return words === null ? null : { all: words, ascii: new AsciiWordTable([...words].map((word) => [word, 1] as const)) };
 }
 
 /**
@@ -160,9 +323,9 @@ export function tokenize(line: string): string[] {
  * into LANGUAGES), or, for lines of 6+ words, the language whose list fits the line best (quotes
  * and mixed-language pages).
  */
-export function lineFeatures(line: string, index: number, count: number, docLanguage: number, titleWords: ReadonlySet<string> | null, tokens: readonly string[] = tokenize(line)): LineFeatures {
+export function lineFeatures(line: string, index: number, count: number, docLanguage: number, titleWords: ReadonlySet<string> | null): LineFeatures {
   const row = SCRATCH.fill(0);
-  return finishFeatures(line, scanLine(line, tokens, titleWords, row), row, index, count, docLanguage, titleWords !== null);
+  return finishFeatures(line, scanLine(line, titleWordsOf(titleWords), row, 0), row, 0, index, count, docLanguage, titleWords !== null);
 }
 
 interface LineScan {
@@ -173,35 +336,46 @@ interface LineScan {
   inTitle: number;
 }
 
-/** One pass over a line's tokens; stop-word hits per language go into `row`. */
-function scanLine(line: string, tokens: readonly string[], titleWords: ReadonlySet<string> | null, row: Int32Array): LineScan {
+/** One pass over a line's tokens; stop-word hits per language go into `rows[rowStart + language]`. */
+function scanLine(line: string, titleWords: TitleWords | null, rows: Int32Array, rowStart: number): LineScan {
+  let words = 0;
   let link = 0;
   let nav = 0;
   let caps = 0;
   let inTitle = 0;
-  for (const token of tokens) {
-    const lower = token.toLowerCase();
-    const info = WORD_INFO.get(lower);
+  for (let from = 0; nextToken(line, from, SPAN); from = SPAN.end) {
+    const { start, end } = SPAN;
+    words++;
+    let info: number | undefined;
+    let titleWord: boolean;
+    if (SPAN.ascii) {
+      info = ASCII_WORD_INFO.get(line, start, end, SPAN.hash);
+      titleWord = titleWords !== null && titleWords.ascii.get(line, start, end, SPAN.hash) !== undefined;
+    } else {
+      const lower = line.slice(start, end).toLowerCase();
+      info = WORD_INFO.get(lower);
+      titleWord = titleWords !== null && titleWords.all.has(lower);
+    }
     if (info !== undefined) {
       if (info & NAV_BIT) nav++;
       // One increment per language bit set (lowest bit first).
-      for (let bits = info & ~NAV_BIT; bits !== 0; bits &= bits - 1) row[31 - Math.clz32(bits & -bits)]!++;
+      for (let bits = info & ~NAV_BIT; bits !== 0; bits &= bits - 1) rows[rowStart + 31 - Math.clz32(bits & -bits)]!++;
     }
-    if (token.length > 4 && (token.includes('.') || token.includes('@') || token.includes(':')) && LINKISH.test(token)) link++;
-    const first = token.charCodeAt(0);
-    if ((first >= 65 && first <= 90) || (first > 127 && /^\p{Lu}/u.test(token))) caps++;
-    if (titleWords?.has(lower)) inTitle++;
+    if (end - start > 4 && SPAN.maybeLink && LINKISH.test(line.slice(start, end))) link++;
+    const first = line.charCodeAt(start);
+    if ((first >= 65 && first <= 90) || (first > 127 && /^\p{Lu}/u.test(line.slice(start, end)))) caps++;
+    if (titleWord) inTitle++;
   }
-  if (line.includes('|') || line.includes('»') || line.includes('›') || line.includes('•') || line.includes('·')) link += (line.match(SEPARATORS) ?? []).length;
-  return { words: tokens.length, link, nav, caps, inTitle };
+  if (SEPARATOR_CHAR.test(line)) link += (line.match(SEPARATORS) ?? []).length;
+  return { words, link, nav, caps, inTitle };
 }
 
-function finishFeatures(line: string, scan: LineScan, row: Int32Array, index: number, count: number, docLanguage: number, hasTitle: boolean): LineFeatures {
+function finishFeatures(line: string, scan: LineScan, rows: Int32Array, rowStart: number, index: number, count: number, docLanguage: number, hasTitle: boolean): LineFeatures {
   const { words, link, nav, caps, inTitle } = scan;
-  let stop = row[docLanguage]!;
-  if (words >= 6) for (let l = 0; l < row.length; l++) if (row[l]! > stop) stop = row[l]!;
+  let stop = rows[rowStart + docLanguage]!;
+  if (words >= 6) for (let l = rowStart; l < rowStart + LANGUAGES.length; l++) if (rows[l]! > stop) stop = rows[l]!;
   const trimmed = line.trim();
-  const terminal = TERMINAL.test(trimmed);
+  const terminal = endsWithOneOf(trimmed, '.!?…:;"”’»)]');
   return {
     chars: trimmed.length,
     words,
@@ -213,7 +387,7 @@ function finishFeatures(line: string, scan: LineScan, row: Int32Array, index: nu
     position: count > 1 ? index / (count - 1) : 0,
     titleOverlap: hasTitle && words > 0 ? inTitle / words : 0,
     headingLike: trimmed.length < 150 && !terminal && words >= 2,
-    copyrightSign: trimmed.includes('©') || /\(c\)\s*\d{4}/i.test(trimmed),
+    copyrightSign: trimmed.includes('©') || (trimmed.includes('(') && /\(c\)\s*\d{4}/i.test(trimmed)),
   };
 }
 
@@ -327,18 +501,41 @@ export function mainBlock(final: readonly ('good' | 'bad')[], features: readonly
   return [bestStart, bestEnd];
 }
 
+/**
+ * Index of the last line of the article in a text dump: the line before the first run of
+ * `tailRun` lines that smoothing did not find good, when the text after the run is short: at most
+ * `tailRatio` of the good text before it and at most `tailMaxChars`, counting lines that smoothing
+ * kept or that read as prose on their own (near-good). What follows such a run is the page's tail
+ * (teasers, author boxes, offers, disclaimers), whose prose-like lines smoothing alone keeps; more
+ * text than that after the run means the run was a box inside the article.
+ */
+function articleEnd(final: readonly ('good' | 'bad')[], initial: readonly LineClass[], features: readonly LineFeatures[], o: ClassifierOptions): number {
+  const n = final.length;
+  const textAfter = new Array<number>(n + 1).fill(0);
+  for (let i = n - 1; i >= 0; i--) textAfter[i] = textAfter[i + 1]! + (final[i] === 'good' || initial[i] === 'near-good' || initial[i] === 'good' ? features[i]!.chars : 0);
+  let goodBefore = 0;
+  let run = 0;
+  for (let i = 0; i < n; i++) {
+    if (final[i] === 'good') {
+      run = 0;
+      goodBefore += features[i]!.chars;
+    } else if (++run >= o.tailRun && goodBefore > 0 && textAfter[i + 1]! <= Math.min(o.tailRatio * goodBefore, o.tailMaxChars)) return i - run;
+  }
+  return n - 1;
+}
+
 /** Classifies the lines of one document (in order, blank lines already dropped; `removedByRule` marks lines a rule already took). */
 export function classifyLines(lines: readonly string[], title: string | null, options: ClassifierOptions = DEFAULT_CLASSIFIER_OPTIONS, removedByRule?: readonly boolean[]): LineDecision[] {
-  const titleWords = title ? new Set(tokenize(title).map((t) => t.toLowerCase())) : null;
+  const titleWords = titleWordsOf(title ? new Set(tokenize(title).map((t) => t.toLowerCase())) : null);
   // One scan per line; the document language is the stop list with most hits over all lines.
   const L = LANGUAGES.length;
   const rows = new Int32Array(lines.length * L);
-  const scans = lines.map((line, i) => scanLine(line, tokenize(line), titleWords, rows.subarray(i * L, (i + 1) * L)));
+  const scans = lines.map((line, i) => scanLine(line, titleWords, rows, i * L));
   const hits = new Int32Array(L);
   for (let i = 0; i < rows.length; i++) hits[i % L]! += rows[i]!;
   let language = 0;
   for (let l = 1; l < L; l++) if (hits[l]! > hits[language]!) language = l;
-  const features = scans.map((scan, i) => finishFeatures(lines[i]!, scan, rows.subarray(i * L, (i + 1) * L), i, lines.length, language, titleWords !== null));
+  const features = scans.map((scan, i) => finishFeatures(lines[i]!, scan, rows, i * L, i, lines.length, language, titleWords !== null));
   // Lines a precise rule removed are bad context for their neighbours (their decision is ignored).
   const initial = features.map((f, i) => (removedByRule?.[i] ? 'bad' : contextFreeClass(f, options)));
   const keepAll = () => features.map((f, i) => ({ keep: true, rule: null, initial: initial[i]!, features: f }));
@@ -351,13 +548,14 @@ export function classifyLines(lines: readonly string[], title: string | null, op
     if (options.trimEdges !== 'none') {
       last = final.lastIndexOf('good');
       if (options.trimEdges === 'both') first = final.indexOf('good');
+      if (options.tailRun > 0) last = Math.min(last, articleEnd(final, initial, features, options));
     }
     return features.map((f, i) => {
       if (i < first || i > last) return { keep: false, rule: 'classifier-outside', initial: initial[i]!, features: f };
       if (options.headMaxWords > 0 && i < final.indexOf('good') && final[i] === 'bad' && f.words <= options.headMaxWords) {
         return { keep: false, rule: 'classifier-outside', initial: initial[i]!, features: f };
       }
-      if (final[i] === 'bad' && f.words <= options.contextMaxWords) return { keep: false, rule: 'classifier-context', initial: initial[i]!, features: f };
+      if (final[i] === 'bad' && (f.words <= options.contextMaxWords || (!f.terminalPunctuation && f.words <= options.contextMaxHeadingWords))) return { keep: false, rule: 'classifier-context', initial: initial[i]!, features: f };
       const keep = !(initial[i] === 'bad' && (f.words === 0 || f.copyrightSign || f.linkShare >= options.maxLinkShare || f.navShare >= options.maxNavShare));
       return { keep, rule: keep ? null : 'classifier-bad', initial: initial[i]!, features: f };
     });

@@ -1,7 +1,7 @@
 import type { Stage } from '../../pipeline/stage.js';
 import type { Article, RawDoc, RemovedLine, Span } from '../types.js';
 import { classifyLines, DEFAULT_CLASSIFIER_OPTIONS, HTML_CLASSIFIER_OPTIONS, type ClassifierOptions } from './classifier.js';
-import { countWords, normalizeLine } from './normalize.js';
+import { countWords, endsWithOneOf, normalizeLine } from './normalize.js';
 import { LINE_RULES, type LineContext, type LineRule } from './rules.js';
 import { splitSentences } from './segment.js';
 
@@ -43,7 +43,8 @@ export function cleanDocument(doc: RawDoc, rulesOrOptions: readonly LineRule[] |
   const disabled = new Set(options.disabledRules);
   const rules = Array.isArray(rulesOrOptions) ? (rulesOrOptions as readonly LineRule[]) : LINE_RULES.filter((r) => !disabled.has(r.id));
   const title = doc.title === null ? null : normalizeLine(doc.title) || null;
-  const lines = doc.text.split(/\r?\n/).map(normalizeLine);
+  // A '\r' left before the '\n' is whitespace that normalizeLine trims.
+  const lines = doc.text.split('\n').map(normalizeLine);
   // Every non-blank line in order, with the rule that removed it (null while kept).
   const seq: { index: number; line: string; rule: string | null }[] = [];
   let proseChars = 0;
@@ -55,7 +56,7 @@ export function cleanDocument(doc: RawDoc, rulesOrOptions: readonly LineRule[] |
     context.previousRule = rule?.id ?? null;
     if (rule === undefined) {
       seq.push({ index, line, rule: null });
-      if (line.length >= 60 && /[.!?…"”’)]$/.test(line)) proseChars += line.length;
+      if (line.length >= 60 && endsWithOneOf(line, '.!?…"”’)')) proseChars += line.length;
       return;
     }
     // A comment counter above the article ("12 Comments" under the headline) does not end the body.

@@ -1,4 +1,5 @@
 import type { Span } from '../types.js';
+import { CodeUnitSet } from './normalize.js';
 
 /**
  * Paragraph and sentence segmentation of cleaned text.
@@ -22,6 +23,11 @@ const SENTENCE_OPENERS = new Set([
   'the', 'a', 'an', 'it', 'he', 'she', 'they', 'we', 'i', 'this', 'that', 'these', 'those', 'but',
   'and', 'in', 'on', 'at', 'as', 'if', 'when', 'while', 'there', 'his', 'her', 'their', 'its', 'our',
 ]);
+
+const SPACE = new CodeUnitSet(/\s/);
+/** What may start the next sentence: a capital, a digit, an opening quote or bracket. */
+const SENTENCE_START = new CodeUnitSet(/[\p{Lu}\p{N}"“‘'(\[]/u);
+const LETTER_OR_DOT = new CodeUnitSet(/[\p{L}.]/u);
 
 export function splitParagraphs(text: string): Span[] {
   const spans: Span[] = [];
@@ -58,14 +64,13 @@ export function splitSentences(text: string, paragraphs: Span[] = splitParagraph
 
 function isSentenceEnd(text: string, sentenceStart: number, punct: number, end: number): boolean {
   let next = end;
-  while (next < text.length && /\s/.test(text[next]!)) next++;
-  const nextChar = text[next];
-  if (nextChar === undefined) return true;
-  if (!/[\p{Lu}\p{N}"“‘'(\[]/u.test(nextChar)) return false;
+  while (next < text.length && SPACE.has(text.charCodeAt(next))) next++;
+  if (next === text.length) return true;
+  if (!SENTENCE_START.has(text.charCodeAt(next))) return false;
   if (text[punct] !== '.') return true;
   // The token that the period closes, e.g. "U.S" or "Dec" or "J".
   let tokenStart = punct;
-  while (tokenStart > sentenceStart && /[\p{L}.]/u.test(text[tokenStart - 1]!)) tokenStart--;
+  while (tokenStart > sentenceStart && LETTER_OR_DOT.has(text.charCodeAt(tokenStart - 1))) tokenStart--;
   const token = text.slice(tokenStart, punct).toLowerCase();
   const isAbbreviation = ABBREVIATIONS.has(token) || /^\p{L}$/u.test(token) || /^(\p{L}\.)+\p{L}$/u.test(token);
   if (!isAbbreviation) return true;
@@ -74,7 +79,7 @@ function isSentenceEnd(text: string, sentenceStart: number, punct: number, end: 
 }
 
 function pushTrimmed(text: string, start: number, end: number, out: Span[]): void {
-  while (start < end && /\s/.test(text[start]!)) start++;
-  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  while (start < end && SPACE.has(text.charCodeAt(start))) start++;
+  while (end > start && SPACE.has(text.charCodeAt(end - 1))) end--;
   if (end > start) out.push({ start, end });
 }

@@ -35,6 +35,23 @@ describe('line features', () => {
     expect(features('© 2021 Example Media').copyrightSign).toBe(true);
   });
 
+  it('tokenizes letters and digits with inner link characters, across any script', () => {
+    expect(tokenize('Visit www.example.com/a_b or mail@x.de: it’s 𝐀b, Ärger (7.5%) -- e-mail')).toEqual(['Visit', 'www.example.com/a_b', 'or', 'mail@x.de:', 'it’s', '𝐀b', 'Ärger', '7.5', 'e-mail']);
+  });
+
+  it('treats a token as link-like on its characters, not on a final period', () => {
+    expect(features('He said it was over.').linkShare).toBe(0);
+    expect(features('Read it at example.com.').linkShare).toBeCloseTo(1 / 4);
+    expect(features('Write to news@example.org').linkShare).toBeCloseTo(1 / 3);
+  });
+
+  it('looks up stop words and title words in any case and script', () => {
+    const f = features('THE TALKS AND DIE GESPRÄCHE FÜR Geneva', 'Gespräche in GENEVA');
+    expect(f.words).toBe(7);
+    expect(f.stopwordDensity).toBeCloseTo(2 / 7);
+    expect(f.titleOverlap).toBeCloseTo(2 / 7);
+  });
+
   it('measures overlap with the title and position', () => {
     expect(features('Harbour bridge to close', 'Harbour bridge to close to cars').titleOverlap).toBe(1);
     expect(lineFeatures('last line', 4, 5, EN, null).position).toBe(1);
@@ -105,7 +122,28 @@ describe('the classifier in the clean stage', () => {
       ['© 2023 Example Media', 'copyright'],
       ['Advertisement', 'ad-label'],
     ]);
-    expect(cleanDocument(doc(lines), { disabledRules: [], classifier: { contextMaxWords: 0 } }).text).toContain('Five things to know');
+    expect(cleanDocument(doc(lines), { disabledRules: [], classifier: { contextMaxWords: 0, contextMaxHeadingWords: 0 } }).text).toContain('Five things to know');
+  });
+
+  it('removes teaser headlines between boilerplate, up to contextMaxHeadingWords words, and keeps headings in the body', () => {
+    const lines = [PROSE[0]!, 'How the bridge was built', PROSE[1]!, PROSE[2]!, 'Advertisement', 'Six new cafes open on the waterfront', '© 2023 Example Media', PROSE[0]!.replace('council', 'mayor')];
+    const result = cleanDocument(doc(lines));
+    expect(result.removed.map((r) => [r.text, r.rule])).toEqual([
+      ['Advertisement', 'ad-label'],
+      ['Six new cafes open on the waterfront', 'classifier-context'],
+      ['© 2023 Example Media', 'copyright'],
+    ]);
+    expect(cleanDocument(doc(lines), { disabledRules: [], classifier: { contextMaxHeadingWords: 5 } }).text).toContain('Six new cafes');
+  });
+
+  it('ends a text dump at a run of boilerplate lines followed by little good text', () => {
+    const tail = ['Share this', 'More from Example News', 'Newsletter', 'Ferry timetables change for the winter as the council reviews all of its transport contracts for the coming year.'];
+    const lines = [...PROSE, PROSE[0]!.replace('council', 'city'), ...tail];
+    expect(cleanDocument(doc(lines)).removed.map((r) => [r.text, r.rule]).slice(-1)).toEqual([[tail[3], 'classifier-outside']]);
+    // With as much good text after the run as before it, the run is a box inside the article.
+    const box = [...PROSE, ...tail.slice(0, 3), ...PROSE.map((p) => p.replace('the', 'this'))];
+    expect(cleanDocument(doc(box)).text.split('\n\n')).toHaveLength(6);
+    expect(cleanDocument(doc(lines), { disabledRules: [], classifier: { tailRun: 0 } }).text).toContain('Ferry timetables');
   });
 
   it('leaves documents shorter than minLines, and documents without any good line, to the rules', () => {

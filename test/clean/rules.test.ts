@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cleanDocument } from '../../stages/clean/index.js';
+import { countWords, hasAtMostWords, normalizeLine, WORD } from '../../stages/clean/normalize.js';
 import { LINE_RULES } from '../../stages/clean/rules.js';
 import type { RawDoc } from '../../stages/types.js';
 
@@ -29,6 +30,14 @@ describe('line rules', () => {
     ['War der Artikel nützlich?', 'rating-prompt'],
     ['Was this article helpful?', 'rating-prompt'],
     ['Diesen Artikel teilen', 'share-bar'],
+    ['Donnerstag, 31. Mai 2012', 'dateline'],
+    ['12.12.2022, 08:30 Uhr', 'dateline'],
+    ['Updated 3:59 PM GMT', 'dateline'],
+    ['2022-04-26 21:21:50', 'dateline'],
+    ['PC Gamer is supported by its audience. When you buy through links on our site, we may earn an affiliate commission.', 'affiliate-notice'],
+    ['Für Links auf dieser Seite erhält CHIP ggf. eine Provision vom Händler.', 'affiliate-notice'],
+    ['Protesters outside the venue. Foto: Jane Doe', 'photo-credit'],
+    ['Merkel und Marin in Berlin. Bild: dpa', 'photo-credit'],
   ])('removes %j as %s', (line, rule) => {
     expect(clean([BODY, line]).removed).toEqual([{ line_no: 2, text: line, rule }]);
   });
@@ -40,6 +49,10 @@ describe('line rules', () => {
     'The newsletter industry has grown fast, with thousands of writers now charging readers directly for their work.',
     'Die Anzeige wurde am Montag bei der Polizei erstattet.',
     'Was this article helpful to the minister? He did not say.',
+    'On May 5, 2021 the talks resumed.',
+    '175,000 troops',
+    '2021',
+    'The company said it would cut its sales commission from 30 to 15 percent for small developers next year.',
   ])('keeps the body sentence %j', (line) => {
     expect(clean([BODY, line]).removed).toEqual([]);
   });
@@ -48,6 +61,10 @@ describe('line rules', () => {
     const result = clean([BODY, 'Leave a Reply', 'Great article, thanks!']);
     expect(result.removed.map((r) => r.rule)).toEqual(['comments-start', 'comment-section']);
     expect(result.text).toBe(BODY);
+  });
+
+  it.each(['Schreibe einen Kommentar Antworten abbrechen', 'Hinterlasse einen Kommentar', 'Laisser un commentaire', 'Deja un comentario'])('opens a comment section at %j', (opener) => {
+    expect(clean([BODY, opener, 'Toller Artikel, danke!']).removed.map((r) => r.rule)).toEqual(['comments-start', 'comment-section']);
   });
 
   it('does not let a comment counter above the article end the body', () => {
@@ -73,6 +90,19 @@ describe('line rules', () => {
 
   it('removes the headline repeated as the first body line', () => {
     expect(clean(['Talks Resume In Geneva', BODY], 'Talks resume in Geneva').removed.map((r) => r.rule)).toEqual(['title-repeat']);
+    // Lower-casing changes the length of "İ" (to "i̇"): the title still matches.
+    expect(clean(['İstanbul talks resume', BODY], 'i̇stanbul talks resume').removed.map((r) => r.rule)).toEqual(['title-repeat']);
+  });
+
+  it('finds notices anywhere in the line, in any case, and keeps lines that only share a word with them', () => {
+    expect(clean([BODY, 'Example Media 2021. ALL RIGHTS RESERVED']).removed.map((r) => r.rule)).toEqual(['copyright']);
+    expect(clean([BODY, 'This site uses Cookies. By continuing you accept our Privacy Policy']).removed.map((r) => r.rule)).toEqual(['cookie-notice']);
+    expect(clean([BODY, 'The court said the material may not be relevant to the case, and the cookie maker denied wrongdoing.']).removed).toEqual([]);
+  });
+
+  it('takes a credit line only when it does not end like a sentence', () => {
+    expect(clean([BODY, 'Protesters outside the venue. Photo by Jane Doe']).removed.map((r) => r.rule)).toEqual(['photo-credit']);
+    expect(clean([BODY, 'Protesters outside the venue, Reuters reported.']).removed).toEqual([]);
   });
 
   it('lets a disabled rule keep its lines', () => {
@@ -84,5 +114,26 @@ describe('line rules', () => {
     expect(result.text).toBe('First sentence here. Second one, from the U.S. Senate.\n\nAnother paragraph.');
     expect(result.sentences.map((s) => result.text.slice(s.start, s.end))).toEqual(['First sentence here.', 'Second one, from the U.S. Senate.', 'Another paragraph.']);
     expect(result.n_words).toBe(11);
+  });
+});
+
+describe('normalisation and word counts', () => {
+  it('normalises lines: NFC, invisible characters out, Unicode spaces collapsed, trimmed', () => {
+    expect(normalizeLine('  Cafe\u0301\u00a0\u00a0 au\u200b lait\r')).toBe('Café au lait');
+    expect(normalizeLine('plain  ascii  ')).toBe('plain ascii');
+  });
+
+  it.each([
+    ['U.S. troops, 175,000 of them, aren’t there', 7],
+    ['a..b, c,,d', 4],
+    ["it's -- e-mail", 3],
+    ['𝐀𝐁 and ٣٤', 3],
+    ['e\u0301 x', 2],
+    ['', 0],
+  ])('counts %j as %i words, as the WORD pattern does', (text, n) => {
+    expect(countWords(text)).toBe(n);
+    expect(text.match(WORD)?.length ?? 0).toBe(n);
+    expect(hasAtMostWords(`${text} `, n)).toBe(true);
+    expect(hasAtMostWords(`${text} `, n - 1)).toBe(false);
   });
 });
