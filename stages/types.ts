@@ -26,6 +26,8 @@ export interface RawDoc {
   /** Line number, in the source file, of the body's first line (header lines come before it). */
   first_line_no: number;
   title: string | null;
+  /** Input line the title was read from (a text dump's first line, ingest/header.ts); absent or null when it came from metadata. */
+  title_line_no?: number | null;
   /** YYYY-MM-DD publication date, when the input states one. */
   published_at: string | null;
   /** ISO-8601 UTC timestamp of the crawl, when the input states one. */

@@ -4,6 +4,7 @@ import { classifyLines, DEFAULT_CLASSIFIER_OPTIONS, HTML_CLASSIFIER_OPTIONS, typ
 import { countWords, endsWithOneOf, normalizeLine } from './normalize.js';
 import { LINE_RULES, type LineContext, type LineRule } from './rules.js';
 import { splitSentences } from './segment.js';
+import { looksLikeTitle } from '../ingest/header.js';
 
 export interface CleanOptions {
   /** Rule ids to switch off (see stages/clean/rules.ts; also `classifier-bad`, `classifier-context`, `corpus-repeat`). */
@@ -21,6 +22,9 @@ const MIN_PROSE_BEFORE_COMMENTS = 60;
 
 /** Characters of kept prose lines needed before a related-content heading ends the body of a text dump (not readability's output). */
 const MIN_PROSE_BEFORE_RELATED_IN_DUMPS = 1500;
+
+/** Words of the shortest line that takes the place of a template line read as the title. */
+const MIN_HEADLINE_WORDS = 3;
 
 export const DEFAULT_CLEAN_OPTIONS: CleanOptions = { disabledRules: [] };
 
@@ -42,7 +46,15 @@ export function cleanDocument(doc: RawDoc, rulesOrOptions: readonly LineRule[] |
   const options: CleanOptions = Array.isArray(rulesOrOptions) ? { disabledRules: [] } : (rulesOrOptions as CleanOptions);
   const disabled = new Set(options.disabledRules);
   const rules = Array.isArray(rulesOrOptions) ? (rulesOrOptions as readonly LineRule[]) : LINE_RULES.filter((r) => !disabled.has(r.id));
-  const title = doc.title === null ? null : normalizeLine(doc.title) || null;
+  const statedTitle = doc.title === null ? null : normalizeLine(doc.title) || null;
+  // A text dump's first line is its title by shape alone (ingest/header.ts), and a template line above
+  // the headline ("Leave a Reply", "Subscribe to our newsletter") has that shape too: a rule's match
+  // removes it, and the headline below it, when it has a title's shape, takes its place.
+  const titleRule =
+    statedTitle !== null && doc.title_line_no != null
+      ? rules.find((r) => r.matches(statedTitle, { lines: [statedTitle], index: 0, title: null, previousRule: null, inCommentSection: false }))
+      : undefined;
+  let title = titleRule === undefined ? statedTitle : null;
   // A '\r' left before the '\n' is whitespace that normalizeLine trims.
   const lines = doc.text.split('\n').map(normalizeLine);
   // Every non-blank line in order, with the rule that removed it (null while kept).
@@ -80,9 +92,15 @@ export function cleanDocument(doc: RawDoc, rulesOrOptions: readonly LineRule[] |
       if (entry.rule === null && !decision.keep && !disabled.has(decision.rule!)) entry.rule = decision.rule;
     });
   }
+  if (titleRule !== undefined) {
+    // Navigation words left above the headline ("Home", "Menu") are passed over: a headline has a few words.
+    const headline = seq.findIndex((s) => s.rule === null && countWords(s.line) >= MIN_HEADLINE_WORDS);
+    const at = seq[headline]?.index ?? -1;
+    if (at >= 0 && looksLikeTitle(lines[at]!) && lines[at + 1] === '' && at + 2 < lines.length) title = seq.splice(headline, 1)[0]!.line;
+  }
   const kept: string[] = [];
   const keptLineNos: number[] = [];
-  const removed: RemovedLine[] = [];
+  const removed: RemovedLine[] = titleRule === undefined ? [] : [{ line_no: doc.title_line_no!, text: statedTitle!, rule: titleRule.id }];
   for (const entry of seq) {
     const lineNo = doc.first_line_no + entry.index;
     if (entry.rule === null) {

@@ -36,7 +36,7 @@ export function parseHeader(lines: string[]): Header {
   return { title: null, published_at: null, crawled_at: null, lines: 0 };
 }
 
-function looksLikeTitle(line: string): boolean {
+export function looksLikeTitle(line: string): boolean {
   const trimmed = line.trim();
   return trimmed.length > 0 && trimmed.length <= MAX_TITLE_CHARS && !/[.:;,]$/.test(trimmed);
 }

@@ -187,6 +187,7 @@ function rawDoc(file: InputFile, format: InputFormat, encoding: RawDoc['encoding
     text: record.text,
     first_line_no: record.first_line_no,
     title: record.title,
+    title_line_no: record.title_line_no ?? null,
     published_at: record.published_at,
     crawled_at: record.crawled_at,
     url: record.url,

@@ -5,7 +5,7 @@ import { htmlDeeperThan, MAX_DOCUMENT_CHARS, MAX_HTML_DEPTH } from './limits.js'
 import type { InputFormat, RawDoc } from '../types.js';
 
 /** One document's fields as found in a file, before ids and cleaning. */
-export type SourceRecord = Pick<RawDoc, 'record_no' | 'text' | 'first_line_no' | 'title' | 'published_at' | 'crawled_at' | 'url' | 'source' | 'site' | 'author' | 'lang' | 'html_extraction'>;
+export type SourceRecord = Pick<RawDoc, 'record_no' | 'text' | 'first_line_no' | 'title' | 'title_line_no' | 'published_at' | 'crawled_at' | 'url' | 'source' | 'site' | 'author' | 'lang' | 'html_extraction'>;
 
 export interface RecordProblem {
   line: number | null;
@@ -80,6 +80,7 @@ function textRecord(text: string): SourceRecord {
     text: lines.slice(header.lines).join('\n'),
     first_line_no: header.lines + 1,
     title: header.title,
+    title_line_no: header.title === null ? null : 1,
     published_at: header.published_at,
     crawled_at: header.crawled_at,
     url: null,

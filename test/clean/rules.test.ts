@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { cleanDocument } from '../../stages/clean/index.js';
 import { countWords, hasAtMostWords, normalizeLine, WORD } from '../../stages/clean/normalize.js';
 import { LINE_RULES } from '../../stages/clean/rules.js';
+import { parseFile } from '../../stages/ingest/records.js';
 import type { RawDoc } from '../../stages/types.js';
 
 function clean(lines: string[], title: string | null = null, disabled: string[] = []) {
@@ -103,6 +104,21 @@ describe('line rules', () => {
   it('takes a credit line only when it does not end like a sentence', () => {
     expect(clean([BODY, 'Protesters outside the venue. Photo by Jane Doe']).removed.map((r) => r.rule)).toEqual(['photo-credit']);
     expect(clean([BODY, 'Protesters outside the venue, Reuters reported.']).removed).toEqual([]);
+  });
+
+  it('removes a template line read as a dump\'s title and takes the headline below it, past navigation words', () => {
+    const dump = ['Subscribe to our newsletter', '', 'Home', '', 'Talks resume in Geneva', '', BODY, '', 'Share this:'].join('\n');
+    const record = parseFile(dump, 'txt').records[0]!;
+    const article = cleanDocument({ ...record, doc_id: 'd', source_path: 'd.txt', format: 'txt', encoding: 'utf-8', bytes: 0 } as RawDoc);
+    expect(article.title).toBe('Talks resume in Geneva');
+    expect(article.removed).toEqual([
+      { line_no: 1, text: 'Subscribe to our newsletter', rule: 'newsletter' },
+      { line_no: 9, text: 'Share this:', rule: 'share-bar' },
+    ]);
+    expect(article.text).toBe(`Home\n\n${BODY}`);
+    expect(article.paragraph_line_nos).toEqual([3, 7]);
+    // A title from metadata is never second-guessed.
+    expect(clean([BODY], 'Subscribe to our newsletter').title).toBe('Subscribe to our newsletter');
   });
 
   it('lets a disabled rule keep its lines', () => {
