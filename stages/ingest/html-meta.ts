@@ -21,25 +21,36 @@ type Json = Record<string, unknown>;
 
 // Minimal DOM surface used here (linkedom's Document satisfies it).
 interface El {
+  nodeType: number;
+  localName?: string;
+  parentNode: El | null;
+  firstChild: El | null;
+  nextSibling: El | null;
   getAttribute(name: string): string | null;
   textContent: string | null;
 }
 interface Doc {
-  querySelectorAll(selector: string): ArrayLike<El>;
-  querySelector(selector: string): El | null;
   documentElement: El | null;
 }
 
+/** The elements metadata is read from, each list in document order. */
+interface MetaElements {
+  meta: El[];
+  title: El[];
+  link: El[];
+  script: El[];
+  time: El[];
+}
+
 export function pageMeta(document: Doc): PageMeta {
+  const elements = metaElements(document);
   const meta = new Map<string, string>();
-  const metas = document.querySelectorAll('meta');
-  for (let i = 0; i < metas.length; i++) {
-    const m = metas[i]!;
+  for (const m of elements.meta) {
     const key = (m.getAttribute('property') ?? m.getAttribute('name') ?? m.getAttribute('itemprop') ?? m.getAttribute('http-equiv') ?? '').trim().toLowerCase();
     const content = clean(m.getAttribute('content'));
     if (key && content && !meta.has(key)) meta.set(key, content);
   }
-  const ld = jsonLdArticle(document);
+  const ld = jsonLdArticle(elements.script);
   const first = (...keys: string[]) => {
     for (const k of keys) {
       const v = meta.get(k);
@@ -48,19 +59,19 @@ export function pageMeta(document: Doc): PageMeta {
     return null;
   };
 
-  const title = clean(str(ld?.headline)) ?? first('og:title', 'twitter:title', 'dc.title', 'title', 'sailthru.title', 'parsely-title') ?? clean(document.querySelector('title')?.textContent ?? null);
+  const title = clean(str(ld?.headline)) ?? first('og:title', 'twitter:title', 'dc.title', 'title', 'sailthru.title', 'parsely-title') ?? clean(elements.title[0]?.textContent ?? null);
 
   let author = ldAuthor(ld?.author) ?? first('author', 'article:author', 'dc.creator', 'byl', 'sailthru.author', 'parsely-author', 'twitter:creator');
   if (author && /^https?:\/\//i.test(author)) author = null;
   if (author) author = author.replace(/^by\s+/i, '');
 
   let published: string | null = null;
-  for (const raw of [str(ld?.datePublished), first('article:published_time', 'og:published_time', 'datepublished', 'date', 'pubdate', 'publishdate', 'publish-date', 'dc.date', 'dc.date.issued', 'dcterms.created', 'dcterms.date', 'sailthru.date', 'parsely-pub-date', 'article.published'), timeElement(document), str(ld?.dateCreated)]) {
+  for (const raw of [str(ld?.datePublished), first('article:published_time', 'og:published_time', 'datepublished', 'date', 'pubdate', 'publishdate', 'publish-date', 'dc.date', 'dc.date.issued', 'dcterms.created', 'dcterms.date', 'sailthru.date', 'parsely-pub-date', 'article.published'), timeElement(elements.time), str(ld?.dateCreated)]) {
     if (raw) published = normalizeDate(raw);
     if (published) break;
   }
 
-  const canonical = document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? null;
+  const canonical = elements.link.find((link) => attributeIs(link, 'rel', 'canonical'))?.getAttribute('href') ?? null;
   const url = absoluteUrl(clean(canonical)) ?? absoluteUrl(first('og:url', 'twitter:url')) ?? absoluteUrl(clean(str(ld?.url)));
 
   const publisher = ld?.publisher as Json | undefined;
@@ -73,13 +84,36 @@ export function pageMeta(document: Doc): PageMeta {
   return { title, author, published_at: published, url, site, lang };
 }
 
-function jsonLdArticle(document: Doc): Json | null {
-  const scripts = document.querySelectorAll('script[type="application/ld+json"]');
+/**
+ * One walk over the tree for all the elements read here. linkedom's querySelector compiles the
+ * selector and walks the whole tree on every call that finds nothing, and getElementsByTagName
+ * upper-cases the name of every element it passes: profiled over the 990 Trafilatura pages,
+ * pageMeta took 2.2 s with selectors, 2.6 s with getElementsByTagName, 1.1 s with this walk.
+ */
+function metaElements(document: Doc): MetaElements {
+  const found: MetaElements = { meta: [], title: [], link: [], script: [], time: [] };
+  // From the root element: linkedom's doctype node has no nextSibling.
+  const root = document.documentElement;
+  let node = root;
+  while (node !== null) {
+    if (node.nodeType === 1 && node.localName !== undefined && Object.hasOwn(found, node.localName)) found[node.localName as keyof MetaElements].push(node);
+    if (node.firstChild !== null) {
+      node = node.firstChild;
+      continue;
+    }
+    while (node !== root && node !== null && node.nextSibling === null) node = node.parentNode;
+    node = node === root || node === null ? null : node.nextSibling;
+  }
+  return found;
+}
+
+function jsonLdArticle(scripts: El[]): Json | null {
   const candidates: Json[] = [];
-  for (let i = 0; i < scripts.length; i++) {
+  for (const script of scripts) {
+    if (!attributeIs(script, 'type', 'application/ld+json')) continue;
     let value: unknown;
     try {
-      value = JSON.parse((scripts[i]!.textContent ?? '').replace(/^\s*<!\[CDATA\[|\]\]>\s*$/g, ''));
+      value = JSON.parse((script.textContent ?? '').replace(/^\s*<!\[CDATA\[|\]\]>\s*$/g, ''));
     } catch {
       continue;
     }
@@ -114,9 +148,17 @@ function ldAuthor(author: unknown): string | null {
   return null;
 }
 
-function timeElement(document: Doc): string | null {
-  const time = document.querySelector('time[datetime][pubdate]') ?? document.querySelector('time[itemprop="datePublished"]') ?? document.querySelector('time[datetime]');
+function timeElement(times: El[]): string | null {
+  const time =
+    times.find((t) => t.getAttribute('datetime') !== null && t.getAttribute('pubdate') !== null) ??
+    times.find((t) => t.getAttribute('itemprop') === 'datePublished') ??
+    times.find((t) => t.getAttribute('datetime') !== null);
   return clean(time?.getAttribute('datetime') ?? null);
+}
+
+/** `[name="value"]` for the attributes HTML compares case-insensitively (`rel`, `type`). */
+function attributeIs(element: El, name: string, lowerCaseValue: string): boolean {
+  return element.getAttribute(name)?.toLowerCase() === lowerCaseValue;
 }
 
 function str(value: unknown): string | null {

@@ -12,11 +12,14 @@ const BLOCKS = new Set([
 ]);
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'CANVAS', 'IFRAME', 'OBJECT', 'EMBED', 'HEAD', 'SELECT', 'TEXTAREA', 'BUTTON', 'INPUT', 'MATH']);
 
+// Children are visited through firstChild/nextSibling: linkedom builds a fresh array for every
+// `childNodes` read.
 interface MinimalNode {
   nodeType: number;
   nodeName: string;
   nodeValue?: string | null;
-  childNodes: ArrayLike<MinimalNode>;
+  firstChild: MinimalNode | null;
+  nextSibling: MinimalNode | null;
   getAttribute?(name: string): string | null;
 }
 
@@ -67,8 +70,7 @@ export function renderBlocks(root: MinimalNode, options: RenderOptions = {}): st
     if (block) flush();
     const link = name === 'A';
     if (link) linkDepth++;
-    const children = node.childNodes;
-    for (let i = 0; i < children.length; i++) walk(children[i]!);
+    for (let child = node.firstChild; child !== null; child = child.nextSibling) walk(child);
     if (link) linkDepth--;
     if (block) flush();
     else if (name === 'TD' || name === 'TH') current += ' ';
@@ -80,7 +82,5 @@ export function renderBlocks(root: MinimalNode, options: RenderOptions = {}): st
 
 /** Letters and digits in `text` (link share ignores spaces and punctuation). */
 function wordChars(text: string): number {
-  let n = 0;
-  for (const match of text.matchAll(/[\p{L}\p{N}]+/gu)) n += match[0].length;
-  return n;
+  return text.replace(/[^\p{L}\p{N}]+/gu, '').length;
 }

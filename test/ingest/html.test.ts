@@ -83,6 +83,15 @@ describe('HTML extraction (readability on linkedom) and metadata', () => {
     for (const gone of ['The bridge at dusk', 'Cars on the bridge', 'Bridge closures across']) expect(page.text).not.toContain(gone);
   });
 
+  it('reads metadata elements anywhere in the page, matching rel and type case-insensitively and preferring <time pubdate>', () => {
+    const { document } = parseHTML(
+      '<!doctype html><html><head><link rel="Canonical" href="https://example.org/a"></head><body>' +
+        '<p><time datetime="2020-01-01">old</time></p><div><time itemprop="datePublished" datetime="2021-02-02">x</time><time datetime="2022-03-03" pubdate>y</time></div>' +
+        '<footer><script type="Application/LD+JSON">{"@type":"NewsArticle","headline":"Deep headline","author":{"name":"Ann Lee"}}</script></footer></body></html>',
+    );
+    expect(pageMeta(document as never)).toMatchObject({ title: 'Deep headline', author: 'Ann Lee', published_at: '2022-03-03', url: 'https://example.org/a' });
+  });
+
   it('drops JSON-LD author URLs and ignores malformed JSON-LD', () => {
     const { document } = parseHTML('<html><head><script type="application/ld+json">{not json</script><meta property="article:author" content="https://facebook.com/someone"></head><body></body></html>');
     expect(pageMeta(document as never).author).toBeNull();

@@ -75,6 +75,7 @@ describe('WARC input', () => {
         text: BODY_A,
         first_line_no: 1,
         title: 'Leaders meet',
+        title_line_no: null,
         published_at: null,
         crawled_at: '2022-01-18T10:15:00.000Z',
         url: 'https://news.example/a',
