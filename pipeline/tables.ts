@@ -155,13 +155,14 @@ export const TABLES = {
 export type TableName = keyof typeof TABLES;
 
 /**
- * Per-document facts the global phase joins into `documents` (staged, not published), plus each
- * paragraph's input line and sentence count, which the corpus-lines step needs to remove a
- * paragraph and renumber what follows it.
+ * Per-document facts the global phase joins into `documents` (staged, not published), plus what
+ * the corpus-lines step needs to remove a paragraph and renumber what follows it (each paragraph's
+ * input line and sentence count) and to replace a text dump's title (the title's input line).
  */
 export const DOCUMENT_STAGE_COLUMNS: ColumnSpec[] = [
   ...TABLES.documents.columns.filter((col) => !['exact_hash', 'dup_group_id', 'is_canonical', 'story_id'].includes(col.name)),
   c('paragraphs', 'STRUCT(line_no INTEGER, n_sentences INTEGER)[]'),
+  c('title_line_no', 'INTEGER'),
 ];
 export const DOCUMENT_GROUP_COLUMNS: ColumnSpec[] = [DOC, c('exact_hash', 'VARCHAR'), c('dup_group_id', 'VARCHAR'), c('is_canonical', 'BOOLEAN')];
 export const DOCUMENT_STORY_COLUMNS: ColumnSpec[] = [DOC, c('story_id', 'VARCHAR')];

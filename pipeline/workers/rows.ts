@@ -88,6 +88,7 @@ function documentRow(article: Article, publishedAtInferred: string | null, nChar
     n_removed_lines: article.removed.length,
     input_bytes: article.bytes,
     paragraphs: paragraphFacts(article),
+    title_line_no: article.title_line_no ?? null,
   };
 }
 

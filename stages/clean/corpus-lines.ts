@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { ident, literal } from '../../pipeline/sql.js';
+import { MAX_TITLE_CHARS, NOT_A_TITLE_END } from '../ingest/header.js';
+import { MIN_HEADLINE_WORDS } from './index.js';
 import { WORD } from './normalize.js';
 
 /**
@@ -36,14 +38,23 @@ const OFFSET_COLUMNS = ['start', 'end', 'sentence_start', 'sentence_end'];
 
 /**
  * Removes corpus-level boilerplate lines from `documents_stage` and shifts `annotationTables`;
- * needs `document_groups`. Returns the number of lines removed.
+ * a text dump's title (its first line) that is such a line goes too, and the headline below it
+ * takes its place as in the clean stage. Needs `document_groups` and `document_stories`. Returns
+ * the number of lines removed, titles included.
  */
 export async function removeCorpusLines(connection: DuckDBConnection, minGroups: number, annotationTables: AnnotationTable[]): Promise<number> {
-  await connection.run(`SET VARIABLE corpus_min_groups = ${Math.max(1, Math.floor(minGroups))}; SET VARIABLE corpus_max_chars = ${CORPUS_MAX_LINE_CHARS}`);
+  await connection.run(
+    `SET VARIABLE corpus_min_groups = ${Math.max(1, Math.floor(minGroups))}; SET VARIABLE corpus_max_chars = ${CORPUS_MAX_LINE_CHARS};
+     SET VARIABLE word_pattern = ${literal(WORD.source)}; SET VARIABLE title_min_words = ${MIN_HEADLINE_WORDS};
+     SET VARIABLE title_max_chars = ${MAX_TITLE_CHARS}; SET VARIABLE title_bad_end = ${literal(NOT_A_TITLE_END.source)}`,
+  );
   await connection.run(await readFile(SQL_FILE, 'utf8'));
-  const removed = Number((await connection.runAndReadAll('SELECT count(*) FROM corpus_paragraphs WHERE repeated')).getColumns()[0]![0]);
-  if (removed > 0) {
-    await connection.run(`INSERT INTO removed_lines (doc_id, line_no, text, rule) SELECT doc_id, line_no, text, ${literal(CORPUS_RULE)} FROM corpus_paragraphs WHERE repeated`);
+  const [lines, titles] = (await connection.runAndReadAll('SELECT (SELECT count(*) FROM corpus_paragraphs WHERE repeated), (SELECT count(*) FROM corpus_titles)')).getRows()[0]!.map(Number) as [number, number];
+  if (lines + titles > 0) {
+    await connection.run(`
+      INSERT INTO removed_lines (doc_id, line_no, text, rule)
+      SELECT doc_id, line_no, text, ${literal(CORPUS_RULE)} FROM corpus_paragraphs WHERE repeated
+      UNION ALL SELECT doc_id, title_line_no, title, ${literal(CORPUS_RULE)} FROM corpus_titles`);
     for (const table of annotationTables) await shiftAnnotations(connection, table);
     await connection.run(`
       UPDATE documents_stage AS d
@@ -51,16 +62,21 @@ export async function removeCorpusLines(connection: DuckDBConnection, minGroups:
           n_sentences = d.n_sentences - n.removed_sentences, n_removed_lines = d.n_removed_lines + n.removed_lines, paragraphs = n.paragraphs
       FROM (
           SELECT doc_id,
-                 coalesce(string_agg(text, chr(10) || chr(10) ORDER BY paragraph_no) FILTER (WHERE NOT repeated), '') AS text,
-                 sum(n_sentences) FILTER (WHERE repeated) AS removed_sentences,
+                 coalesce(string_agg(text, chr(10) || chr(10) ORDER BY paragraph_no) FILTER (WHERE NOT leaves), '') AS text,
+                 coalesce(sum(n_sentences) FILTER (WHERE leaves), 0) AS removed_sentences,
                  count(*) FILTER (WHERE repeated) AS removed_lines,
-                 coalesce(list({'line_no': line_no, 'n_sentences': n_sentences} ORDER BY paragraph_no) FILTER (WHERE NOT repeated), []) AS paragraphs
+                 coalesce(list({'line_no': line_no, 'n_sentences': n_sentences} ORDER BY paragraph_no) FILTER (WHERE NOT leaves), []) AS paragraphs
           FROM corpus_paragraphs GROUP BY doc_id
       ) n
       WHERE n.doc_id = d.doc_id`);
+    await connection.run(`
+      UPDATE documents_stage AS d
+      SET title = n.text, title_line_no = n.line_no, n_removed_lines = d.n_removed_lines + 1
+      FROM (SELECT t.doc_id, p.text, p.line_no FROM corpus_titles t LEFT JOIN corpus_paragraphs p ON p.doc_id = t.doc_id AND p.promoted) n
+      WHERE n.doc_id = d.doc_id`);
   }
-  await connection.run('DROP TABLE corpus_paragraphs');
-  return removed;
+  await connection.run('DROP TABLE corpus_paragraphs; DROP TABLE corpus_titles');
+  return lines + titles;
 }
 
 /** Drops the table's rows that touch a removed paragraph, then moves the rest of those documents' rows. */
@@ -69,11 +85,11 @@ async function shiftAnnotations(connection: DuckDBConnection, table: AnnotationT
   const name = ident(table.name);
   await connection.run(`
     DELETE FROM ${name} AS t USING corpus_paragraphs p
-    WHERE p.repeated AND p.doc_id = t.doc_id AND p.start < t."end" AND p.start + length(p.text) > t.start`);
+    WHERE p.leaves AND p.doc_id = t.doc_id AND p.start < t."end" AND p.start + length(p.text) > t.start`);
   const moves = OFFSET_COLUMNS.filter(has).map((c) => `"${c}" = t."${c}" - p.shift`);
   if (has('sentence_no')) moves.push('sentence_no = t.sentence_no - p.sentence_shift');
   await connection.run(`
     UPDATE ${name} AS t SET ${moves.join(', ')}
     FROM corpus_paragraphs p
-    WHERE NOT p.repeated AND p.shift > 0 AND p.doc_id = t.doc_id AND t.start >= p.start AND t.start < p.start + length(p.text) + 2`);
+    WHERE NOT p.leaves AND p.shift > 0 AND p.doc_id = t.doc_id AND t.start >= p.start AND t.start < p.start + length(p.text) + 2`);
 }

@@ -24,7 +24,7 @@ const MIN_PROSE_BEFORE_COMMENTS = 60;
 const MIN_PROSE_BEFORE_RELATED_IN_DUMPS = 1500;
 
 /** Words of the shortest line that takes the place of a template line read as the title. */
-const MIN_HEADLINE_WORDS = 3;
+export const MIN_HEADLINE_WORDS = 3;
 
 export const DEFAULT_CLEAN_OPTIONS: CleanOptions = { disabledRules: [] };
 
@@ -55,6 +55,7 @@ export function cleanDocument(doc: RawDoc, rulesOrOptions: readonly LineRule[] |
       ? rules.find((r) => r.matches(statedTitle, { lines: [statedTitle], index: 0, title: null, previousRule: null, inCommentSection: false }))
       : undefined;
   let title = titleRule === undefined ? statedTitle : null;
+  let titleLineNo = titleRule === undefined ? (doc.title_line_no ?? null) : null;
   // A '\r' left before the '\n' is whitespace that normalizeLine trims.
   const lines = doc.text.split('\n').map(normalizeLine);
   // Every non-blank line in order, with the rule that removed it (null while kept).
@@ -96,7 +97,10 @@ export function cleanDocument(doc: RawDoc, rulesOrOptions: readonly LineRule[] |
     // Navigation words left above the headline ("Home", "Menu") are passed over: a headline has a few words.
     const headline = seq.findIndex((s) => s.rule === null && countWords(s.line) >= MIN_HEADLINE_WORDS);
     const at = seq[headline]?.index ?? -1;
-    if (at >= 0 && looksLikeTitle(lines[at]!) && lines[at + 1] === '' && at + 2 < lines.length) title = seq.splice(headline, 1)[0]!.line;
+    if (at >= 0 && looksLikeTitle(lines[at]!) && lines[at + 1] === '' && at + 2 < lines.length) {
+      title = seq.splice(headline, 1)[0]!.line;
+      titleLineNo = doc.first_line_no + at;
+    }
   }
   const kept: string[] = [];
   const keptLineNos: number[] = [];
@@ -118,6 +122,7 @@ export function cleanDocument(doc: RawDoc, rulesOrOptions: readonly LineRule[] |
   return {
     ...doc,
     title,
+    title_line_no: titleLineNo,
     text,
     paragraphs,
     paragraph_line_nos: keptLineNos,

@@ -17,7 +17,8 @@ const DATED_TITLE = /^\s*date\s+(\d{4}-\d{2}-\d{2})\s+(.+?)\s*$/i;
 const CRAWL_DATE = /^\s*(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s+)?(\d{1,2})\s+(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?,?\s+(\d{4})\s*$/i;
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 /** A bare title is a short line without sentence-final punctuation, followed by a blank line. */
-const MAX_TITLE_CHARS = 300;
+export const MAX_TITLE_CHARS = 300;
+export const NOT_A_TITLE_END = /[.:;,]$/;
 
 export function parseHeader(lines: string[]): Header {
   const first = lines[0] ?? '';
@@ -38,7 +39,7 @@ export function parseHeader(lines: string[]): Header {
 
 export function looksLikeTitle(line: string): boolean {
   const trimmed = line.trim();
-  return trimmed.length > 0 && trimmed.length <= MAX_TITLE_CHARS && !/[.:;,]$/.test(trimmed);
+  return trimmed.length > 0 && trimmed.length <= MAX_TITLE_CHARS && !NOT_A_TITLE_END.test(trimmed);
 }
 
 export function isValidDate(date: string): boolean {

@@ -33,6 +33,12 @@ const ARTICLES: Record<string, string[]> = {
     FOOTER,
   ],
 };
+/** Dumps whose first line, read as the title, is a site's navigation word no line rule knows. */
+const MENU_DUMPS: Record<string, string[]> = {
+  'menu-ferry.txt': ['Menu', '', 'Ferry fares rise for island commuters', '', 'Return tickets to the Isle of Wight will cost 12 percent more from April, Red Funnel said.'],
+  'menu-library.txt': ['Menu', '', 'Library extends its opening hours', '', 'The central library in Southampton will open until 9pm on weekdays, the city council said.'],
+  'menu-marathon.txt': ['Menu', '', 'Marathon route avoids the old town', '', 'Organisers moved the route after residents of Winchester complained about closures last year.'],
+};
 const COPIED_LINE = 'Tickets for the lantern parade go on sale at the visitor centre on Friday.';
 const COPIED = ['Lantern parade returns to the seafront', '', 'More than 400 volunteers will carry paper lanterns along the promenade on Saturday night.', COPIED_LINE];
 
@@ -40,6 +46,7 @@ function writeCorpus(folder: string, withFooter: boolean): string {
   mkdirSync(folder, { recursive: true });
   for (const [name, lines] of Object.entries(ARTICLES)) writeFileSync(path.join(folder, name), lines.filter((l) => withFooter || l !== FOOTER).join('\n') + '\n');
   for (const copy of ['parade-1.txt', 'parade-2.txt', 'parade-3.txt']) writeFileSync(path.join(folder, copy), COPIED.join('\n') + '\n');
+  for (const [name, lines] of Object.entries(MENU_DUMPS)) writeFileSync(path.join(folder, name), lines.join('\n') + '\n');
   return folder;
 }
 
@@ -71,10 +78,26 @@ describe('corpus-level boilerplate lines', () => {
     expect(await query(`SELECT d.source_path, r.line_no, r.text FROM '${withFooter}/removed_lines.parquet' r JOIN '${withFooter}/documents.parquet' d USING (doc_id) WHERE r.rule = 'corpus-repeat' ORDER BY ALL`)).toEqual([
       { source_path: 'bridge.txt', line_no: 4, text: FOOTER },
       { source_path: 'harvest.txt', line_no: 5, text: FOOTER },
+      { source_path: 'menu-ferry.txt', line_no: 1, text: 'Menu' },
+      { source_path: 'menu-library.txt', line_no: 1, text: 'Menu' },
+      { source_path: 'menu-marathon.txt', line_no: 1, text: 'Menu' },
       { source_path: 'orchestra.txt', line_no: 3, text: FOOTER },
     ]);
-    const [counts] = await query(`SELECT (count(*) FILTER (WHERE text LIKE '%Daily Example%'))::INTEGER AS footers, (sum(n_removed_lines) FILTER (WHERE source_path NOT LIKE 'parade%'))::INTEGER AS removed FROM '${withFooter}/documents.parquet'`);
+    const [counts] = await query(`SELECT (count(*) FILTER (WHERE text LIKE '%Daily Example%'))::INTEGER AS footers, (sum(n_removed_lines) FILTER (WHERE source_path IN ('bridge.txt', 'harvest.txt', 'orchestra.txt')))::INTEGER AS removed FROM '${withFooter}/documents.parquet'`);
     expect(counts).toEqual({ footers: 0, removed: 3 });
+  });
+
+  it('replaces a dump\'s title that is a repeated line with the headline below it, and moves the annotations', async () => {
+    expect(await query(`SELECT source_path, title, n_removed_lines FROM '${withFooter}/documents.parquet' WHERE source_path LIKE 'menu-%' ORDER BY source_path`)).toEqual(
+      Object.entries(MENU_DUMPS).map(([name, lines]) => ({ source_path: name, title: lines[2], n_removed_lines: 1 })),
+    );
+    const [texts] = await query(`SELECT count(*)::INTEGER AS n FROM '${withFooter}/documents.parquet' WHERE source_path LIKE 'menu-%' AND text NOT LIKE 'Menu%' AND (text LIKE 'Return%' OR text LIKE 'The central%' OR text LIKE 'Organisers%')`);
+    expect(texts).toEqual({ n: 3 });
+    for (const table of ['mentions', 'quantities']) {
+      const rows = await query(`SELECT (count(*) FILTER (WHERE substring(d.text, t.start + 1, t."end" - t.start) <> t.text))::INTEGER AS wrong, count(*)::INTEGER AS n FROM '${withFooter}/${table}.parquet' t JOIN '${withFooter}/documents.parquet' d USING (doc_id) WHERE d.source_path LIKE 'menu-%'`);
+      expect(rows[0]!['wrong'], table).toBe(0);
+      expect(rows[0]!['n'], table).toBeGreaterThan(0);
+    }
   });
 
   it('keeps a line whose recurrences are copies of one article', async () => {
