@@ -27,7 +27,7 @@ import { DOCUMENT_PHASE_TABLES, documentPhase, documentStages, type DocumentPhas
 
 export const SEGMENT_MANIFEST = 'segment.json';
 /** Bumped when the segment layout changes; older segments are then rebuilt, not read. */
-export const SEGMENT_FORMAT = 2;
+export const SEGMENT_FORMAT = 3;
 
 export const SEGMENT_TABLES = [...DOCUMENT_PHASE_TABLES, 'problems'] as const;
 export type SegmentTable = (typeof SEGMENT_TABLES)[number];
