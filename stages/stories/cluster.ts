@@ -5,7 +5,8 @@
  * article that mentions two events does not chain their stories together.
  *
  * Memory: one map entry per pair of clusters that share an edge; a lazy max-heap holds candidate
- * merges, stale entries are skipped when popped.
+ * merges, stale entries are skipped when popped. Edges are only iterated, so the caller can stream
+ * them from typed arrays instead of holding one object per edge.
  */
 export interface Edge {
   a: number;
@@ -14,10 +15,13 @@ export interface Edge {
 }
 
 /** Returns, for every node 0..n−1, the index of its cluster's smallest node. */
-export function averageLinkage(n: number, edges: readonly Edge[], threshold: number): Int32Array {
+export function averageLinkage(n: number, edges: Iterable<Edge>, threshold: number): Int32Array {
   const size = new Int32Array(n).fill(1);
   const alive = new Uint8Array(n).fill(1);
-  const members: number[][] = Array.from({ length: n }, (_, i) => [i]);
+  // Each cluster's members as a linked list through `next` (-1 ends it), so a merge is O(1) and
+  // no per-node array is allocated.
+  const next = new Int32Array(n).fill(-1);
+  const last = Int32Array.from({ length: n }, (_, i) => i);
   // sums[x].get(y) = sum of similarities between clusters x and y (kept symmetric).
   const sums: Map<number, number>[] = Array.from({ length: n }, () => new Map());
   for (const { a, b, similarity } of edges) {
@@ -45,15 +49,16 @@ export function averageLinkage(n: number, edges: readonly Edge[], threshold: num
     sums[x]!.delete(y);
     sums[y] = new Map();
     size[x]! += size[y]!;
-    members[x]!.push(...members[y]!);
-    members[y] = [];
+    next[last[x]!] = y;
+    last[x] = last[y]!;
     for (const [z, s] of sums[x]!) heap.push(s / (size[x]! * size[z]!), Math.min(x, z), Math.max(x, z));
   }
+  // Heap entries are (smaller, larger) and the larger cluster merges into the smaller, so a live
+  // cluster's index is its smallest node.
   const cluster = new Int32Array(n);
   for (let x = 0; x < n; x++) {
     if (!alive[x]) continue;
-    const smallest = Math.min(...members[x]!);
-    for (const m of members[x]!) cluster[m] = smallest;
+    for (let m = x; m !== -1; m = next[m]!) cluster[m] = x;
   }
   return cluster;
 }

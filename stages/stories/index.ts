@@ -2,7 +2,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { averageLinkage } from './cluster.js';
+import { averageLinkage, type Edge } from './cluster.js';
 import { DEFAULT_STORY_OPTIONS, type StoryOptions } from './options.js';
 import { STOPWORDS } from './stopwords.js';
 
@@ -36,22 +36,53 @@ export async function buildStories(connection: DuckDBConnection, options: Partia
   return scalar(connection, 'SELECT count(*) FROM stories');
 }
 
-/** Reads the edges, clusters, writes story_clusters(doc_id, story_id = smallest doc_id of the story). */
+/**
+ * Clusters story_docs over story_edges; writes story_clusters(doc_id, story_id = smallest doc_id of
+ * the story). JavaScript sees node numbers (story_docs in doc_id order) and typed arrays, never the
+ * doc_id strings: as strings and one object per edge, the edges were most of the heap of the global
+ * phase, and V8 kept that garbage through the export that followed.
+ */
 async function cluster(connection: DuckDBConnection, threshold: number): Promise<void> {
-  const ids = ((await connection.runAndReadAll('SELECT doc_id FROM story_docs ORDER BY doc_id')).getColumns()[0] ?? []).map(String);
-  const index = new Map(ids.map((id, i) => [id, i]));
-  const columns = (await connection.runAndReadAll('SELECT doc_a, doc_b, similarity FROM story_edges ORDER BY doc_a, doc_b')).getColumns();
-  const [as, bs, ss] = [columns[0] ?? [], columns[1] ?? [], columns[2] ?? []];
-  const edges = as.map((a, k) => ({ a: index.get(String(a))!, b: index.get(String(bs[k]))!, similarity: Number(ss[k]) }));
-  const clusters = averageLinkage(ids.length, edges, threshold);
-  await connection.run('CREATE OR REPLACE TABLE story_clusters (doc_id VARCHAR, story_id VARCHAR)');
-  const appender = await connection.createAppender('story_clusters');
-  ids.forEach((id, i) => {
-    appender.appendVarchar(id);
-    appender.appendVarchar(ids[clusters[i]!]!);
+  await connection.run('CREATE OR REPLACE TABLE story_nodes AS SELECT (row_number() OVER (ORDER BY doc_id) - 1)::INTEGER AS node, doc_id FROM story_docs');
+  const clusters = averageLinkage(await scalar(connection, 'SELECT count(*) FROM story_nodes'), await readEdges(connection), threshold);
+  await connection.run('CREATE OR REPLACE TABLE story_node_clusters (node INTEGER, story_node INTEGER)');
+  const appender = await connection.createAppender('story_node_clusters');
+  clusters.forEach((storyNode, node) => {
+    appender.appendInteger(node);
+    appender.appendInteger(storyNode);
     appender.endRow();
   });
   appender.closeSync();
+  await connection.run(
+    `CREATE OR REPLACE TABLE story_clusters AS
+     SELECT n.doc_id, s.doc_id AS story_id
+     FROM story_node_clusters c JOIN story_nodes n ON n.node = c.node JOIN story_nodes s ON s.node = c.story_node
+     ORDER BY n.doc_id;
+     DROP TABLE story_node_clusters; DROP TABLE story_nodes`,
+  );
+}
+
+/** story_edges as node numbers, streamed a chunk at a time into typed arrays (16 bytes an edge). */
+async function readEdges(connection: DuckDBConnection): Promise<Iterable<Edge>> {
+  const count = await scalar(connection, 'SELECT count(*) FROM story_edges');
+  const [as, bs, similarities] = [new Int32Array(count), new Int32Array(count), new Float64Array(count)];
+  const result = await connection.stream(
+    `SELECT na.node, nb.node, e.similarity
+     FROM story_edges e JOIN story_nodes na ON na.doc_id = e.doc_a JOIN story_nodes nb ON nb.doc_id = e.doc_b
+     ORDER BY na.node, nb.node`,
+  );
+  let k = 0;
+  for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
+    const [a, b, similarity] = [0, 1, 2].map((column) => chunk!.getColumnVector(column));
+    for (let row = 0; row < chunk.rowCount; row++, k++) {
+      as[k] = Number(a!.getItem(row));
+      bs[k] = Number(b!.getItem(row));
+      similarities[k] = Number(similarity!.getItem(row));
+    }
+  }
+  return (function* () {
+    for (let k = 0; k < count; k++) yield { a: as[k]!, b: bs[k]!, similarity: similarities[k]! };
+  })();
 }
 
 async function scalar(connection: DuckDBConnection, sql: string): Promise<number> {
