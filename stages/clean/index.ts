@@ -13,7 +13,7 @@ export interface CleanOptions {
   classifier?: Partial<ClassifierOptions>;
   /** Overrides applied on top of `classifier` for text readability extracted from HTML (default: HTML_CLASSIFIER_OPTIONS). */
   htmlClassifier?: Partial<ClassifierOptions>;
-  /** Duplicate groups a normalised line must recur in to be corpus boilerplate (rule `corpus-repeat`, stages/clean/corpus-lines.ts). */
+  /** Stories (duplicate groups when stories are skipped) a normalised line must recur in to be corpus boilerplate (rule `corpus-repeat`, the global step of stages/clean/corpus-lines.ts). */
   corpusMinGroups?: number;
 }
 
