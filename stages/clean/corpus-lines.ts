@@ -113,7 +113,7 @@ async function rebuildDocuments(connection: DuckDBConnection): Promise<void> {
       ),
       titles AS (
           SELECT t.doc_id, p.text AS title, p.line_no AS title_line_no
-          FROM corpus_titles t LEFT JOIN corpus_paragraphs p ON p.doc_id = t.doc_id AND p.promoted
+          FROM corpus_titles t SEMI JOIN touched USING (doc_id) LEFT JOIN corpus_paragraphs p ON p.doc_id = t.doc_id AND p.promoted
       )
       SELECT d.* REPLACE (
           coalesce(n.text, d.text) AS text,
