@@ -15,7 +15,8 @@
  *    heading-like short lines followed closely by good text are kept. Document edges count as bad.
  * 4. In text dumps (the default profile), the article ends before the first run of lines that
  *    smoothing did not keep when little good text follows it (`articleEnd`), and the lines after
- *    the last good one go.
+ *    the last good one go, except lists that follow good text (`articleLists`) and sentences that
+ *    continue the article after its last good line (`tailContinuation`: line-ups, results).
  *
  * Removals get rule ids `classifier-bad` (class bad on the line's own features),
  * `classifier-context` (short or near-good lines that their neighbours turned bad) and
@@ -89,6 +90,21 @@ export interface ClassifierOptions {
   tailRatio: number;
   /** With tailRun: most characters of text after the run for the run to end the article. */
   tailMaxChars: number;
+  /**
+   * Lists that follow good text (2+ consecutive items with the same bullet, or numbered 1, 2, 3...)
+   * are article text: kept whole, and the article's end moves past them (see articleLists).
+   */
+  keepLists: boolean;
+  /**
+   * With trimEdges `tail`: the article goes on after its last good line through lines that end a
+   * sentence ("." or "?") and are not link or navigation lines, the first of them with at least
+   * `tailProseMinWords` words; photo credits, captions and ad labels between them, and headings of
+   * up to `tailHeadingWords` words followed by such a line, do not stop it (0: no headings).
+   * Line-ups, results and closing paragraphs that smoothing does not find good end many news articles.
+   */
+  tailProse: boolean;
+  tailProseMinWords: number;
+  tailHeadingWords: number;
 }
 
 export const DEFAULT_CLASSIFIER_OPTIONS: ClassifierOptions = {
@@ -116,6 +132,10 @@ export const DEFAULT_CLASSIFIER_OPTIONS: ClassifierOptions = {
   tailRun: 3,
   tailRatio: 0.2,
   tailMaxChars: 1000,
+  keepLists: true,
+  tailProse: true,
+  tailProseMinWords: 4,
+  tailHeadingWords: 8,
 };
 
 /** Overrides for text that readability extracted from HTML (see docs/decisions.md): readability already chose the block, so only lines bad on their own features go. */
@@ -524,8 +544,83 @@ function articleEnd(final: readonly ('good' | 'bad')[], initial: readonly LineCl
   return n - 1;
 }
 
-/** Classifies the lines of one document (in order, blank lines already dropped; `removedByRule` marks lines a rule already took). */
-export function classifyLines(lines: readonly string[], title: string | null, options: ClassifierOptions = DEFAULT_CLASSIFIER_OPTIONS, removedByRule?: readonly boolean[]): LineDecision[] {
+/** Bullet characters that open a list item ("- ", "• ", "* ", "– ") followed by a space. */
+const BULLET = /^[-•*–·▪►]\s+\S/;
+/** A numbered list item ("1. ", "2) "): its number. */
+const NUMBERED = /^(\d{1,2})[.)]\s+\S/;
+
+/** The marker that ties a line to its list, if the line is a list item: its bullet, or its number. */
+function listMarker(line: string): string | number | undefined {
+  const first = line.charCodeAt(0);
+  // Most lines open with a letter: no list item (bullets are punctuation, numbers digits).
+  if ((first >= 65 && first <= 90) || (first >= 97 && first <= 122)) return undefined;
+  if (BULLET.test(line)) return line[0];
+  const numbered = NUMBERED.exec(line);
+  return numbered === null ? undefined : Number(numbered[1]);
+}
+
+/**
+ * Lines of lists that continue the article: runs of 2+ consecutive items with the same bullet, or
+ * numbered 1, 2, 3..., right after a line smoothing found good (award winners, key points, steps of
+ * a how-to under an article). Their items are short and have few function words, so alone they read
+ * as a tail, a menu or teasers.
+ */
+export function articleLists(lines: readonly string[], final: readonly ('good' | 'bad')[]): boolean[] {
+  const inList = new Array<boolean>(lines.length).fill(false);
+  for (let i = 1; i < lines.length; ) {
+    const marker = listMarker(lines[i]!);
+    let end = i + 1;
+    if (marker !== undefined) {
+      for (let expected = marker; end < lines.length; end++) {
+        const next = listMarker(lines[end]!);
+        expected = typeof expected === 'number' ? expected + 1 : expected;
+        if (next !== expected) break;
+      }
+    }
+    if (marker !== undefined && end - i >= 2 && (final[i - 1] === 'good' || inList[i - 1])) inList.fill(true, i, end);
+    i = end;
+  }
+  return inList;
+}
+
+/** Whether line j ends a sentence and is not a link or navigation line: text that continues the article after its last good line. */
+function continuesArticle(lines: readonly string[], features: readonly LineFeatures[], j: number, o: ClassifierOptions, removedByRule?: readonly boolean[]): boolean {
+  if (j >= lines.length || removedByRule?.[j]) return false;
+  const f = features[j]!;
+  return f.words >= 1 && endsWithOneOf(lines[j]!, '.?') && !(f.copyrightSign || f.linkShare >= o.maxLinkShare || f.navShare >= o.maxNavShare);
+}
+
+/**
+ * The index of the article's last line when it goes on after `last` (see ClassifierOptions.tailProse).
+ * `inBody` marks lines a rule removed that sit inside an article (photo credits, captions, ad labels).
+ * Only sentences continue it: a page's tail after the article is menus, teasers and labels, which
+ * do not end in "." ("!" ends sign-offs and calls to action: "Thank you for your support!").
+ */
+export function tailContinuation(lines: readonly string[], features: readonly LineFeatures[], last: number, o: ClassifierOptions, removedByRule?: readonly boolean[], inBody?: readonly boolean[]): number {
+  const continues = (j: number) => continuesArticle(lines, features, j, o, removedByRule);
+  const heading = (j: number) => {
+    if (j >= lines.length || removedByRule?.[j]) return false;
+    const f = features[j]!;
+    return f.headingLike && f.words <= o.tailHeadingWords && f.linkShare < o.maxLinkShare && f.navShare < o.maxNavShare;
+  };
+  let next = last + 1;
+  while (next < lines.length && inBody?.[next]) next++;
+  if (!continues(next) || features[next]!.words < o.tailProseMinWords) return last;
+  let end = next;
+  for (;;) {
+    if (continues(end + 1)) end++;
+    else if (inBody?.[end + 1] && continues(end + 2)) end += 2;
+    else if (heading(end + 1) && continues(end + 2) && features[end + 2]!.words >= o.tailProseMinWords) end += 2;
+    else return end;
+  }
+}
+
+/**
+ * Classifies the lines of one document (in order, blank lines already dropped). `removedByRule` marks
+ * lines a rule already took; `inBody` those of them that sit inside an article body (photo credits,
+ * captions, ad labels), which do not end it.
+ */
+export function classifyLines(lines: readonly string[], title: string | null, options: ClassifierOptions = DEFAULT_CLASSIFIER_OPTIONS, removedByRule?: readonly boolean[], inBody?: readonly boolean[]): LineDecision[] {
   const titleWords = titleWordsOf(title ? new Set(tokenize(title).map((t) => t.toLowerCase())) : null);
   // One scan per line; the document language is the stop list with most hits over all lines.
   const L = LANGUAGES.length;
@@ -550,9 +645,16 @@ export function classifyLines(lines: readonly string[], title: string | null, op
       if (options.trimEdges === 'both') first = final.indexOf('good');
       if (options.tailRun > 0) last = Math.min(last, articleEnd(final, initial, features, options));
     }
+    const inList = options.keepLists ? articleLists(lines, final) : null;
+    if (inList !== null) while (last + 1 < lines.length && inList[last + 1]) last++;
+    // Lines after `cut` up to `last` are the article's continuation (tailProse): kept whole.
+    const cut = last;
+    if (options.tailProse && options.trimEdges !== 'none') last = tailContinuation(lines, features, last, options, removedByRule, inBody);
+    const firstGood = final.indexOf('good');
     return features.map((f, i) => {
+      if ((inList?.[i] || i > cut) && i >= first && i <= last) return { keep: true, rule: null, initial: initial[i]!, features: f };
       if (i < first || i > last) return { keep: false, rule: 'classifier-outside', initial: initial[i]!, features: f };
-      if (options.headMaxWords > 0 && i < final.indexOf('good') && final[i] === 'bad' && f.words <= options.headMaxWords) {
+      if (options.headMaxWords > 0 && i < firstGood && final[i] === 'bad' && f.words <= options.headMaxWords) {
         return { keep: false, rule: 'classifier-outside', initial: initial[i]!, features: f };
       }
       if (final[i] === 'bad' && (f.words <= options.contextMaxWords || (!f.terminalPunctuation && f.words <= options.contextMaxHeadingWords))) return { keep: false, rule: 'classifier-context', initial: initial[i]!, features: f };

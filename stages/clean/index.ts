@@ -26,6 +26,9 @@ const MIN_PROSE_BEFORE_RELATED_IN_DUMPS = 1500;
 /** Words of the shortest line that takes the place of a template line read as the title. */
 export const MIN_HEADLINE_WORDS = 3;
 
+/** Rules for lines that sit inside an article's body (photo credits, captions, ad labels): they do not end the article. */
+const IN_BODY_RULES = new Set(['photo-credit', 'caption', 'ad-label']);
+
 export const DEFAULT_CLEAN_OPTIONS: CleanOptions = { disabledRules: [] };
 
 export function cleanStage(options: CleanOptions): Stage<RawDoc, Article> {
@@ -87,6 +90,7 @@ export function cleanDocument(doc: RawDoc, rulesOrOptions: readonly LineRule[] |
       title,
       classifier,
       seq.map((s) => s.rule !== null),
+      seq.map((s) => s.rule !== null && IN_BODY_RULES.has(s.rule)),
     );
     decisions.forEach((decision, i) => {
       const entry = seq[i]!;

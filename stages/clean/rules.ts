@@ -27,13 +27,41 @@ export interface LineRule {
   matches(line: string, context: LineContext): boolean;
 }
 
-const CREDIT = /\b(getty images|associated press|ap photo|reuters|afp|shutterstock|alamy|epa-efe|pool\/|\/pool|keystone|via getty|photo(?:graph)? by|photo(?:graph)?:|image:|credit:|courtesy of|fotos?:|bild:|kuva:|crédito:|crédit photo)/i;
+const CREDIT = /\b(imagen:|getty images|associated press|ap photo|reuters|afp|shutterstock|alamy|epa-efe|pool\/|\/pool|keystone|via getty|photo(?:graph)? by|photo(?:graph)?:|image:|credit:|courtesy of|fotos?:|bild:|kuva:|crédito:|crédit photo)/i;
+/**
+ * A caption that ends in its credit in parentheses ("Weltspitze der Junioren. (Foto: Privat)",
+ * "(Bild: Audi)"): the credit label opens the last parenthesis. Article text cites sources in
+ * parentheses too, but not with a photo label.
+ */
+const CREDIT_IN_PARENTHESES = /\((?:fotos?|photo|photograph|bild|image|imagen|crédito|credit)\s*:[^()]{0,80}\)$/i;
+/** The same credit as the caption's last sentence ("Puerto de Montevideo. Foto: Archivo El País."): the label before the last colon. */
+const CREDIT_LABEL_BEFORE_COLON = /(?:^|[.!?]\s+)(?:fotos?|photo|photograph|bild|image|imagen|crédito|credit)\s*$/i;
+/** A source or picture label alone on its line ("Quelle:", "Źródło:", "Titelbild:"): the credit follows on the next line. */
+const CREDIT_LABEL = /^(?:quelle|bildquelle|titelbild|beitragsbild|źródło|fuente|fonte|source|foto|photo|bild|imagen)\s*:$/i;
+/** A caption ending in its credit: in parentheses, as its last sentence, or a credit label alone. Most lines have no colon and are passed over at once. */
+function creditAtEnd(line: string): boolean {
+  const last = line.charCodeAt(line.length - 1);
+  if (last === 58 /* : */) return line.length <= 16 && CREDIT_LABEL.test(line);
+  if (last !== 41 /* ) */ && last !== 46 /* . */) return false;
+  // The credit's colon is near the end (most lines have none there): only the tail is searched.
+  const tail = Math.max(0, line.length - (last === 41 ? 84 : 63));
+  const colon = line.indexOf(':', tail);
+  if (colon < 0) return false;
+  if (last === 41) return CREDIT_IN_PARENTHESES.test(line.slice(Math.max(0, tail - 30))) && hasAtMostWords(line, 40);
+  const credit = line.slice(line.lastIndexOf(':') + 1);
+  const at = line.length - credit.length - 1;
+  return credit.length <= 62 && credit.indexOf('.') === credit.length - 1 && CREDIT_LABEL_BEFORE_COLON.test(line.slice(Math.max(0, at - 40), at)) && hasAtMostWords(line, 40);
+}
+
 /** Characters that end a sentence line (checked on the last character only). */
 const SENTENCE_END = '.!?"”’\')]';
 
 /** Markers after which the rest of the page is reader comments, not the article. */
 const COMMENT_SECTION_START =
   /^(?:\d+\s+(?:thoughts?|comments?|responses?|replies)\s+(?:on|to)\b|leave a (?:reply|comment)\b|post a comment\b|\d+\s+comments?$|(?:schreibe|hinterlasse) einen kommentar\b|(?:einen )?kommentar (?:schreiben|hinterlassen)\b|laisser un commentaire\b|deja(?:r)? un comentario\b|lascia un commento\b|deixe um comentário\b)/i;
+
+/** Comment policies under the form ("Please understand that comments are moderated ..."); searched only in lines with a HINT_COMMENT key phrase. */
+const COMMENT_POLICY = /\bcomments? (?:are|is|will be) (?:moderated|reviewed)\b|^we ask that comments\b|^some comments may be (?:republished|published)\b|\bkommentare werden (?:moderiert|vor der veröffentlichung)/i;
 
 const COMMENT_FORM = new RegExp(
   [
@@ -69,6 +97,29 @@ const RELATED_HEADING = new RegExp(
   'iu',
 );
 
+/**
+ * Link lines that point to another article: the label alone, or followed by ":", a dash, "|" or "»"
+ * and the teaser. Labels in the languages of the evaluation pages and of news scrapes generally.
+ */
+const SEE_ALSO = new RegExp(
+  '^(?:' +
+    [
+      'see also', 'read more', 'read also', 'also read', 'related(?: articles?| stories)?', 'recommended', 'more on this(?: story)?', 'watch', 'listen',
+      'lesen sie (?:auch|mehr|hier)', 'siehe auch', 'mehr zum thema', 'auch interessant',
+      '(?:à |a )?lire aussi', 'voir aussi', 'lire la suite',
+      'lea (?:más|también|además)', 'lee (?:más|también)', 'ver también', '(?:también )?(?:te|le) puede interesar', 'puedes ver', 'seguir leyendo',
+      'leia (?:também|mais)', 'veja (?:também|mais)', 'saiba mais', 'leggi anche', 'vedi anche',
+      'czytaj (?:też|także|również|więcej)', 'zobacz (?:też|także|również|więcej)',
+    ].join('|') +
+    ')\\s*(?::|$|[-–|»]\\s)',
+  'iu',
+);
+/** Labels that are also ordinary words or names ("Lea", "Mira"): only with a colon ("Lea: ...", "MIRA: ..."). */
+const SEE_ALSO_COLON = /^(?:lea|lee|mira|ver|leia|veja|leggi|czytaj|zobacz)\s*:/iu;
+
+/** Link-list headings in German, French, Spanish, Portuguese, Italian and Polish ("Otras noticias", "Neueste Artikel", "Les plus lus", "Inne artykuły autora"). */
+const RELATED_LINKS_OTHER = /^(?:(?:otras|más|últimas) noticias|lo más (?:leído|visto)|neueste (?:artikel|beiträge|nachrichten|meldungen)|meistgelesen(?:e)?|am meisten gelesen|empfohlen für (?:dich|sie)|weitere (?:artikel|beiträge|nachrichten|meldungen) (?:zu|zum|von|aus)\b|les plus (?:lus|populaires)|(?:autres|dernières) (?:articles|actualités|infos)|outras notícias|mais lidas|últimas notícias|altre notizie|più letti|inne artykuły|najnowsze|najczęściej czytane|więcej artykułów)/iu;
+
 /** Characters from which a line ending in sentence punctuation is article text even inside a related section (teasers are headlines). */
 const MIN_PROSE_AFTER_RELATED = 150;
 
@@ -82,12 +133,90 @@ const RATING_PROMPT = /^(?:was this (?:article|page|post) (?:helpful|useful)|(?:
  */
 const NOTICE = /\ball rights reserved\b|\brepublished with (?:the )?permission\b|\bmay not be (?:published|broadcast|rewritten|redistributed)\b/i;
 const NOTICE_HINT = /rights reserved|republished with|may not be/i;
-const COOKIE_NOTICE = /\b(?:we use cookies|cookie (?:policy|settings)|accept (?:all )?cookies|manage (?:your )?consent|privacy policy)\b/i;
 const COOKIE_HINT = /cookie|consent|privacy policy/i;
+const COOKIE_NOTICE = /\b(?:we use cookies|cookie (?:policy|settings)|accept (?:all )?cookies|manage (?:your )?consent|privacy policy)\b/i;
+/**
+ * Cookie banners in German, French, Spanish, Portuguese and Italian: "Cookies" next to the banner's
+ * verbs (use, accept, agree, make easier) or its headings ("Was sind Cookies?").
+ */
+const COOKIE_NOTICE_OTHER = /\bcookies?\b.{0,80}\b(?:verwende[nt]?|nutze[nt]?|einsetze[nt]?|erleichtern|einverstanden|akzeptier\w*|zustimm\w*|utilis(?:e|ons|ent|er|ez)|accept(?:er|ez|ons)|usamos|utiliza(?:mos|n)?|acept\w*|utilizza\w*)\b|\b(?:verwende[nt]?|nutze[nt]?|setzen?|utilis(?:e|ons|ent|er|ez)|usamos|utiliza(?:mos|n)?|utilizza\w*|akzeptier\w*|accept(?:er|ez|ons)|acept\w*)\b.{0,40}\bcookies?\b|^(?:was sind|qu'est-ce que les|¿?qué son las?|o que são) cookies\s*\??$/iu;
 
 /** Affiliate disclosures ("When you buy through links on our site, we may earn an affiliate commission", "Für Links auf dieser Seite erhält CHIP ggf. eine Provision"). */
-const AFFILIATE_NOTICE = /\b(?:supported by its audience|we may (?:earn|receive) (?:an? )?(?:affiliate )?(?:commission|compensation)|may receive compensation|affiliate (?:commission|links?)\b.{0,40}\b(?:earn|receive|commission)|erhält \S+ (?:ggf\. )?eine provision)/i;
 const AFFILIATE_HINT = /commission|compensation|provision|audience/i;
+const AFFILIATE_NOTICE = /\b(?:supported by its audience|we may (?:earn|receive) (?:an? )?(?:affiliate )?(?:commission|compensation)|may receive compensation|affiliate (?:commission|links?)\b.{0,40}\b(?:earn|receive|commission)|erhält \S+ (?:ggf\. )?eine provision)/i;
+
+/**
+ * Share and follow prompts beyond the bare buttons: WordPress's "Click to share on Facebook (Opens in
+ * new window)", "Share on Twitter", and German, French, Spanish, Portuguese, Italian and Polish
+ * follow and share prompts ("Folgen Sie uns auf", "Mit Freunden teilen", "Artikel gefallen? Jetzt teilen!").
+ */
+const SHARE_PROMPT = new RegExp(
+  '^(?:' +
+    [
+      'click to (?:share|email|print)\\b', 'share on \\w+\\s*$', 'share (?:this )?(?:article|story|post)\\b',
+      '(?:folgen sie|folge|folgt) uns\\b', 'suivez[- ]nous\\b', 's[ií]guenos\\b', 'siga-nos\\b', 'seguici\\b', 'obserwuj nas\\b',
+      '(?:jetzt |mit freunden |(?:den |diesen )?(?:artikel|beitrag) (?:mit (?:anderen|freunden) )?)teilen\\b', '(?:bitte )?teile (?:diesen|den) (?:beitrag|artikel)\\b', '(?:dir|ihnen) hat (?:der|dieser) (?:artikel|beitrag) gefallen\\b', '(?:der )?(?:artikel|beitrag) gefallen\\?',
+      'partagez(?: cet article)?\\b', 'comparte(?: esta noticia| este artículo)?\\b', 'compartilhe\\b', 'condividi(?: questo articolo)?\\b',
+    ].join('|') +
+    ')',
+  'iu',
+);
+
+/**
+ * Subscription prompts and labels in German, French, Spanish, Portuguese, Italian and Polish
+ * ("Newsletter abonnieren", "S'abonner", "Suscríbete", "Zapisz się do newslettera") and English ones
+ * that do not start with the verb ("You can subscribe to this blog by email.").
+ */
+const SUBSCRIBE_PROMPT = /\b(?:abonnieren|abonniere|abonnierst|abonniert euch|s'abonner|abonnez-vous|je m'abonne|suscr[ií]bete|suscribirse|suscribite|assine|inscreva-se|iscriviti|abbonati|zapisz się|subskrybuj|zaprenumeruj)\b|\b(?:subscribe (?:to (?:this|my|our)|by e-?mail|now|today|here)|you(?:'re| are) (?:already )?subscribed)\b/iu;
+
+/** Paywall notices addressed to the reader, in English, German, French, Spanish and Portuguese. */
+const PAYWALL = new RegExp(
+  [
+    "\\b(?:already (?:a )?(?:subscriber|subscribed)|subscribers? only|for subscribers|(?:subscribe|sign in|log in) to (?:continue|read|view|unlock)|to (?:continue reading|read|view) (?:the full|this|the rest)[^.]{0,40}\\b(?:subscribe|subscription|sign in|log in)|free articles? (?:left|remaining)|you have (?:\\d+|one|two|three) free articles?)\\b",
+    "\\b(?:bereits abonnent(?:in)?|(?:nur|exklusiv) für abonnenten|abonnenten lesen|jetzt weiterlesen mit)\\b",
+    "\\b(?:déjà abonné(?:e)?|réservé aux abonnés|articles? gratuits?|abonnez-vous pour lire)\\b",
+    "\\b(?:ya (?:eres|es) suscriptor|exclusivo para suscriptores|artículos gratis|já é assinante|exclusivo para assinantes)\\b",
+    // Reader-revenue appeals: the same place on the page, the same request for money.
+    "\\b(?:support (?:our|independent|quality) journalism|(?:make a|one-off) donation|donate now|(?:unterstütze|unterstützen sie) (?:das projekt|unsere arbeit|unabhängigen journalismus)|jetzt spenden|ihr beitrag hilft,? unsere berichterstattung)\\b",
+  ].join('|'),
+  'iu',
+);
+
+/** A tag or category label at the start of a line, with a colon or followed by a comma-separated list ("Tags Homestory, Interior design"; not "Category 5 hurricane hits the coast"). */
+const TAG_LINE = /^(?:tags?|tagged(?: with)?|schlagw(?:ö|oe)rter|schlagworte|stichw(?:ö|oe)rter|kategorien?|categories|category|filed under|posted in|etiquetas|mots-clés|tagi)(?:\s*:\s*\S|\s+[^,]+,)/iu;
+/** Liability disclaimers: publishers' and blogs' standard sentences. */
+const DISCLAIMER = /\b(?:is not responsible for the (?:opinions|content|views)|(?:do|does) not necessarily reflect|(?:are|is) not necessarily (?:those|the views) of|the views expressed (?:here|in this (?:article|column|post|blog))|trotz sorgfältiger (?:inhaltlicher )?kontrolle|(?:übernehme[n]?|übernimmt) (?:ich |wir )?keine haftung für|für den inhalt der verlinkten seiten sind ausschließlich)\b/iu;
+
+/*
+ * Key phrases of the subscription, paywall, disclaimer and comment-policy rules, found in one pass
+ * over the line (one search instead of one per rule). Those notices are short (up to 20-60 words),
+ * so lines longer than NOTICE_MAX_CHARS, most of a news text's characters, are not searched.
+ */
+const NOTICE_MAX_CHARS = 300;
+const HINT_SUBSCRIBE = 1;
+const HINT_PAYWALL = 2;
+const HINT_DISCLAIMER = 4;
+const HINT_COMMENT = 8;
+const HINT_PATTERNS: readonly (readonly [number, RegExp])[] = [
+  [HINT_SUBSCRIBE | HINT_PAYWALL, /abonn|subscri|suscri|assin|inscreva|iscriviti|abbonati|zapisz|subskryb|zaprenumeruj/i],
+  [HINT_PAYWALL, /free article|gratuit|journalism|berichterstattung|unterstütze|spende|donat/i],
+  [HINT_DISCLAIMER, /responsible for the|necessarily|views expressed|kontrolle|haftung|verlinkten/i],
+  [HINT_COMMENT, /omments (?:are|is|will|may)|omment (?:is|will|may)|ask that comments|kommentare werden/i],
+];
+/** Any of HINT_PATTERNS (a plain alternation, the fastest search for a line that has none). */
+const HINT_ANY = new RegExp(HINT_PATTERNS.map(([, pattern]) => pattern.source).join('|'), 'i');
+let hintLine = '';
+let hintBits = 0;
+
+/** The HINT_ bits of the key phrases in `line` (remembered for the last line asked; 0 for lines over NOTICE_MAX_CHARS). */
+function hintsOf(line: string): number {
+  if (line !== hintLine) {
+    hintLine = line;
+    hintBits = 0;
+    if (line.length <= NOTICE_MAX_CHARS && HINT_ANY.test(line)) for (const [bits, pattern] of HINT_PATTERNS) if (pattern.test(line)) hintBits |= bits;
+  }
+  return hintBits;
+}
 
 const NON_ASCII = /[^\x00-\x7f]/;
 let lastTitle = '';
@@ -109,7 +238,7 @@ const MONTH_OR_DAY =
   'mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo';
 /** One piece of a date or time stamp: a number, a month or weekday name, or a word that goes with stamps ("Uhr", "updated"). */
 const DATE_PIECE = new RegExp(
-  `^(?:\\d[\\d.:/-]*(?:st|nd|rd|th|h)?\\.?|(?:${MONTH_OR_DAY})\\.?|at|um|uhr|am|pm|a\\.m\\.|p\\.m\\.|on|de|del|le|the|updated|published|posted|veröffentlicht|aktualisiert|stand|gmt|utc|cet|cest|est|edt|pst)$`,
+  `^(?:\\d[\\d.:/-]*(?:st|nd|rd|th|h)?\\.?|(?:${MONTH_OR_DAY})\\.?|at|um|uhr|am|pm|a\\.m\\.|p\\.m\\.|on|de|del|le|the|updated|published|posted|veröffentlicht|aktualisiert|stand|gmt|utc|cet|cest|est|edt|pst|pdt|cst|cdt|bst|et|pt|ct)$`,
   'iu',
 );
 /** A year or a clock time: what a publication stamp carries, unlike a fixture date in a text ("Tuesday, 1 March"). */
@@ -167,8 +296,8 @@ export const LINE_RULES: readonly LineRule[] = [
   },
   {
     id: 'comment-form',
-    description: 'Comment forms and their login text (WordPress, Twitter, Facebook).',
-    matches: (line) => COMMENT_FORM.test(line),
+    description: 'Comment forms and their login text (WordPress, Twitter, Facebook), and comment policies ("Comments are moderated ...").',
+    matches: (line) => COMMENT_FORM.test(line) || ((hintsOf(line) & HINT_COMMENT) !== 0 && COMMENT_POLICY.test(line)),
   },
   {
     id: 'comment-section',
@@ -202,8 +331,8 @@ export const LINE_RULES: readonly LineRule[] = [
   },
   {
     id: 'photo-credit',
-    description: 'Photo credits, with or without the caption before them ("... Pool/Keystone via Getty Images").',
-    matches: (line) => !endsWithOneOf(line, SENTENCE_END) && hasAtMostWords(line, 25) && CREDIT.test(line),
+    description: 'Photo credits, with or without the caption before them ("... Pool/Keystone via Getty Images", "Screenshot of the app. (Foto: privat)").',
+    matches: (line) => (!endsWithOneOf(line, SENTENCE_END) && hasAtMostWords(line, 25) && CREDIT.test(line)) || creditAtEnd(line),
   },
   {
     id: 'caption',
@@ -218,8 +347,8 @@ export const LINE_RULES: readonly LineRule[] = [
   },
   {
     id: 'see-also',
-    description: '"SEE ALSO:", "Read more", "Related:" link lines.',
-    matches: (line) => /^(?:see also|read more|read also|also read|related(?: articles?| stories)?|recommended|more on this(?: story)?|watch|listen)\s*(?::|$|[-–|]\s)/i.test(line),
+    description: '"SEE ALSO:", "Read more", "Related:" link lines, and their German, French, Spanish, Portuguese, Italian and Polish forms ("Lesen Sie auch:", "À lire aussi", "Lea más:", "Czytaj też: ...").',
+    matches: (line) => SEE_ALSO.test(line) || SEE_ALSO_COLON.test(line),
   },
   {
     id: 'copyright',
@@ -228,23 +357,29 @@ export const LINE_RULES: readonly LineRule[] = [
   },
   {
     id: 'newsletter',
-    description: 'Newsletter sign-ups and their blurbs.',
+    description: 'Newsletter sign-ups and their blurbs, and subscription prompts ("Newsletter abonnieren", "S\'abonner", "You can subscribe to this blog by email.").',
     matches: (line, context) =>
       (/^(?:sign up|subscribe|get our|join our)\b/i.test(line) && hasAtMostWords(line, 15)) ||
-      (/\bnewsletters?\b/i.test(line) && hasAtMostWords(line, 30) && (context.previousRule === 'newsletter' || /^(?:sign up|subscribe)\b/i.test(line))),
+      (/\bnewsletters?\b/i.test(line) &&
+        ((hasAtMostWords(line, 30) && (context.previousRule === 'newsletter' || /^(?:sign up|subscribe)\b/i.test(line))) ||
+          // A short line naming the newsletter without a sentence's end is its sign-up heading ("Get the Most Popular Stories in a Weekly Newsletter").
+          (hasAtMostWords(line, 12) && !endsWithOneOf(line, '.')))) ||
+      // A sentence of more than 12 words that mentions subscribing is text ("... wenn Dir unsere Podcasts gefallen, Du sie abonnierst und uns Feedback gibst.").
+      ((hintsOf(line) & HINT_SUBSCRIBE) !== 0 && hasAtMostWords(line, 20) && (hasAtMostWords(line, 12) || !endsWithOneOf(line, '.!')) && SUBSCRIBE_PROMPT.test(line)),
   },
   {
     id: 'related-links',
-    description: 'Short "More ..." / "Top stories" link headings ("More US News", "Access More").',
-    matches: (line) => /^(?:more|access more|top stories|most read|trending|latest news|you may also like)\b/i.test(line) && hasAtMostWords(line, 5) && !endsWithOneOf(line, SENTENCE_END),
+    description: 'Short "More ..." / "Top stories" link headings ("More US News", "Access More", "Otras noticias", "Neueste Artikel", "Inne artykuły autora").',
+    matches: (line) => (/^(?:more|access more|top stories|most read|most popular|most viewed|trending|latest news|you may also like)\b/i.test(line) || RELATED_LINKS_OTHER.test(line)) && hasAtMostWords(line, 5) && !endsWithOneOf(line, SENTENCE_END),
   },
   {
     id: 'share-bar',
-    description: 'Share and follow buttons ("Share this:", "Tweet", "Follow us on Twitter").',
+    description: 'Share and follow buttons and prompts ("Share this:", "Tweet", "Follow us on Twitter", "Click to share on Facebook", "Folgen Sie uns auf", "Artikel gefallen? Jetzt teilen!").',
     matches: (line) =>
       /^(?:(?:share|tweet|email|print|pin|whatsapp|facebook|twitter|linkedin|reddit|copy link)(?:\s+(?:this|article|story|on \w+))?:?\s*[|·•]?\s*)+$/i.test(line) ||
       /^(?:(?:diesen |den )?(?:artikel|beitrag|seite) (?:teilen|drucken)|teilen|drucken|partager(?: cet article)?|compartir(?: (?:en|este artículo))?|condividi|udostępnij)\s*:?$/i.test(line) ||
-      (/^follow (?:us|@?\w+) on\b/i.test(line) && hasAtMostWords(line, 8)),
+      (/^follow (?:us|@?\w+) on\b/i.test(line) && hasAtMostWords(line, 8)) ||
+      (SHARE_PROMPT.test(line) && hasAtMostWords(line, 10)),
   },
   {
     id: 'ad-label',
@@ -258,8 +393,8 @@ export const LINE_RULES: readonly LineRule[] = [
   },
   {
     id: 'cookie-notice',
-    description: 'Cookie and privacy banners.',
-    matches: (line) => COOKIE_HINT.test(line) && COOKIE_NOTICE.test(line) && hasAtMostWords(line, 40),
+    description: 'Cookie and privacy banners (English, and "Cookies" with a banner verb in German, French, Spanish, Portuguese and Italian).',
+    matches: (line) => COOKIE_HINT.test(line) && (COOKIE_NOTICE.test(line) || COOKIE_NOTICE_OTHER.test(line)) && hasAtMostWords(line, 40),
   },
   {
     id: 'affiliate-notice',
@@ -267,9 +402,27 @@ export const LINE_RULES: readonly LineRule[] = [
     matches: (line) => AFFILIATE_HINT.test(line) && AFFILIATE_NOTICE.test(line) && hasAtMostWords(line, 60),
   },
   {
+    id: 'paywall',
+    description: 'Paywall and metering notices, and reader-revenue appeals ("To view the full story, please subscribe", "If you are already a subscriber, log in", "Vous avez lu 1 des 4 articles gratuits", "Unterstützen Sie unabhängigen Journalismus").',
+    // Only lines that name the reader as (not yet) a subscriber or count free articles: news text
+    // about subscriptions talks about companies and customers, not "you".
+    matches: (line) => (hintsOf(line) & HINT_PAYWALL) !== 0 && hasAtMostWords(line, 40) && PAYWALL.test(line),
+  },
+  {
+    id: 'tags',
+    description: 'Tag and category lines of blog and news templates ("Tags: Berlin, Interior", "Kategorie: News", "Filed under: Politics", "Schlagwörter: ...").',
+    // A label, then a list; no sentence (a line that ends in "." is text that starts with the word).
+    matches: (line) => TAG_LINE.test(line) && hasAtMostWords(line, 20) && !endsWithOneOf(line, '.!?'),
+  },
+  {
+    id: 'disclaimer',
+    description: 'Liability and opinion disclaimers ("X is not responsible for the opinions ... presented", "Trotz sorgfältiger inhaltlicher Kontrolle übernehmen wir keine Haftung ...").',
+    matches: (line) => (hintsOf(line) & HINT_DISCLAIMER) !== 0 && DISCLAIMER.test(line) && hasAtMostWords(line, 60),
+  },
+  {
     id: 'nav-crumb',
-    description: 'Navigation breadcrumbs ("Home > World > Europe").',
-    matches: (line) => /^[\p{L} &]{1,25}(?:\s*[>»›|\/]\s*[\p{L} &]{1,25}){2,}$/u.test(line) && !endsWithOneOf(line, SENTENCE_END),
+    description: 'Navigation breadcrumbs ("Home > World > Europe") and skip links ("Skip to main content", "Zum Inhalt springen").',
+    matches: (line) => (/^[\p{L} &]{1,25}(?:\s*[>»›|\/]\s*[\p{L} &]{1,25}){2,}$/u.test(line) && !endsWithOneOf(line, SENTENCE_END)) || /^(?:skip to (?:the )?(?:main )?(?:content|navigation|search|footer)|zum inhalt springen|direkt zum inhalt|aller au contenu(?: principal)?|saltar al contenido(?: principal)?)$/i.test(line),
   },
 ];
 

@@ -152,6 +152,36 @@ describe('the classifier in the clean stage', () => {
     expect(classifyLines(menus, null).every((d) => d.keep)).toBe(true);
   });
 
+  it('keeps a bulleted or numbered list that follows the article text, and still removes the menu after it', () => {
+    const list = ['- Best actor - Richard Griffiths for The History Boys', '- Best actress - Clare Higgins for Hecuba', '- Best new play - The History Boys by Alan Bennett'];
+    const menu = ['Home', 'About us', 'Contact'];
+    const article = cleanDocument(doc([...PROSE, ...list, ...menu]));
+    expect(article.text.split('\n\n')).toEqual([...PROSE, ...list]);
+    expect(article.removed.map((r) => [r.text, r.rule])).toEqual(menu.map((m) => [m, 'classifier-outside']));
+    // Without keepLists the items read as the page's tail.
+    expect(cleanDocument(doc([...PROSE, ...list, ...menu]), { disabledRules: [], classifier: { keepLists: false } }).text).not.toContain('Best actor');
+    const steps = ['1. Heat the oven', '2. Mix the flour and eggs', '3. Bake for an hour'];
+    expect(cleanDocument(doc([...PROSE, ...steps, ...menu])).text.split('\n\n')).toEqual([...PROSE, ...steps]);
+    // A bulleted menu after other boilerplate is not the article's list.
+    const bulletedMenu = ['- Home', '- News', '- Contact'];
+    expect(cleanDocument(doc([...PROSE, 'Share this', 'Newsletter', 'About us', ...bulletedMenu])).text.split('\n\n')).toEqual(PROSE);
+  });
+
+  it('lets the article go on after its last good line through sentences (line-ups, results), past captions and short headings', () => {
+    const lineUp = ['Nash, Reiziger, Riggott, Southgate, Queudrue, Parlour, Doriva, Zenden, Downing.', 'Subs Not Used: Cooper, Knight.', 'Referee: M Riley.'];
+    const menu = ['Home', 'About us', 'Contact'];
+    const article = cleanDocument(doc([...PROSE, ...lineUp, ...menu]));
+    expect(article.text.split('\n\n')).toEqual([...PROSE, ...lineUp]);
+    expect(article.removed.map((r) => r.rule)).toEqual(['classifier-outside', 'classifier-outside', 'classifier-outside']);
+    expect(cleanDocument(doc([...PROSE, ...lineUp, ...menu]), { disabledRules: [], classifier: { tailProse: false } }).text.split('\n\n')).toEqual(PROSE);
+    // A photo credit and a heading between the sentences do not end the article.
+    const more = ['Photo: Jane Doe/Reuters', 'What happens next', 'The club will appeal against the decision before the end of the month.'];
+    expect(cleanDocument(doc([...PROSE, ...lineUp.slice(0, 1), ...more, ...menu])).text.split('\n\n')).toEqual([...PROSE, lineUp[0], ...more.slice(1)]);
+    // The first line must have a few words, and sign-offs ending in "!" are not sentences of the article.
+    expect(cleanDocument(doc([...PROSE, 'Ihre RNZ.', ...lineUp, ...menu])).text.split('\n\n')).toEqual(PROSE);
+    expect(cleanDocument(doc([...PROSE, 'Thank you for your support!', ...menu])).text.split('\n\n')).toEqual(PROSE);
+  });
+
   it('keeps short headings and list items inside readability output (HTML profile)', () => {
     const lines = [PROSE[0]!, 'What happens next', PROSE[1]!, '200 g sugar', '2 eggs', PROSE[2]!];
     const article = cleanDocument({ ...doc(lines), format: 'html', html_extraction: 'readability' });

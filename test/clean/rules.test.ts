@@ -39,6 +39,51 @@ describe('line rules', () => {
     ['Für Links auf dieser Seite erhält CHIP ggf. eine Provision vom Händler.', 'affiliate-notice'],
     ['Protesters outside the venue. Foto: Jane Doe', 'photo-credit'],
     ['Merkel und Marin in Berlin. Bild: dpa', 'photo-credit'],
+    // Link lines to other articles in other languages; ambiguous labels ("Lea", "Mira") only with a colon.
+    ['Lesen Sie auch: Warum die Gespräche scheiterten', 'see-also'],
+    ['À lire aussi » Les dix plages préférées des lecteurs', 'see-also'],
+    ['Czytaj też: Wyścig zbrojeń ruszył z kopyta', 'see-also'],
+    ['LE PUEDE INTERESAR: La ficha del expresidente en Nueva York', 'see-also'],
+    ['MIRA: Madre se acerca a conocer los motivos de la captura', 'see-also'],
+    ['Lea más: El Gobierno propone una nueva ley', 'see-also'],
+    // Share and follow prompts.
+    ['Click to share on Facebook (Opens in new window)', 'share-bar'],
+    ['Folgen Sie uns auf', 'share-bar'],
+    ['Dir hat der Artikel gefallen? Jetzt teilen...', 'share-bar'],
+    ['Teile diesen Beitrag auf Social Media.', 'share-bar'],
+    // Subscription prompts and newsletter headings.
+    ['Newsletter abonnieren', 'newsletter'],
+    ["S'abonner à nos newsletters", 'newsletter'],
+    ['You can subscribe to this blog by email.', 'newsletter'],
+    ['Get the Most Popular Stories in a Weekly Newsletter', 'newsletter'],
+    // Cookie banners in other languages.
+    ['Cookies erleichtern die Bereitstellung unserer Dienste.', 'cookie-notice'],
+    ['Was sind Cookies?', 'cookie-notice'],
+    ['Ce site utilise des cookies pour améliorer votre expérience', 'cookie-notice'],
+    // Credits at the end of a caption, and credit labels alone.
+    ['Weltspitze der Junioren angekommen. (Foto: Privat)', 'photo-credit'],
+    ['Puerto de Montevideo. Foto: Archivo El País.', 'photo-credit'],
+    ['Quelle:', 'photo-credit'],
+    // Link-list headings.
+    ['Otras noticias', 'related-links'],
+    ['Most Popular', 'related-links'],
+    ['Inne artykuły autora', 'related-links'],
+    // Paywalls and reader-revenue appeals.
+    ['To view the full story, please subscribe to The Daily.', 'paywall'],
+    ["If you're seeing this message but you're already a subscriber, you can log in for immediate access.", 'paywall'],
+    ['Vous avez lu 1 des 4 articles gratuits ce mois-ci.', 'paywall'],
+    ['Ihr Beitrag hilft, unsere Berichterstattung noch weiter auszubauen.', 'paywall'],
+    // Tag and category lines.
+    ['Tags: Berlin, Interior design', 'tags'],
+    ['Tags Homestory, Interior design, Berlin', 'tags'],
+    ['Kategorie: News', 'tags'],
+    // Disclaimers and comment policies.
+    ['Trotz sorgfältiger inhaltlicher Kontrolle übernehmen wir keine Haftung für die Inhalte externer Links.', 'disclaimer'],
+    ['Example News is not responsible for the opinions, statements or media content presented by contributors', 'disclaimer'],
+    ['Please understand that comments are moderated and it is not always possible to publish all that have been submitted.', 'comment-form'],
+    // Skip links, US time zones.
+    ['Skip to main content', 'nav-crumb'],
+    ['Updated 10:32 AM ET', 'dateline'],
   ])('removes %j as %s', (line, rule) => {
     expect(clean([BODY, line]).removed).toEqual([{ line_no: 2, text: line, rule }]);
   });
@@ -54,6 +99,21 @@ describe('line rules', () => {
     '175,000 troops',
     '2021',
     'The company said it would cut its sales commission from 30 to 15 percent for small developers next year.',
+    // Words of the newer rules in ordinary news sentences.
+    'Lea Carpenter, a former editor, wrote the novel in 2012.',
+    'Mira Sorvino said she would return to the stage next year.',
+    'Customers who subscribe to the service before June get a discount, the company said in a statement to investors on Monday.',
+    'Vor allem freuen wir uns, wenn Dir unsere Podcasts gefallen, Du sie abonnierst und uns Feedback gibst.',
+    'Journalists were told the views expressed by the minister were his own, officials said.',
+    'His views are not those of the party, the spokesman said.',
+    'Shoppers accepted the free cookies handed out at the store on Saturday, the report said.',
+    'Cookie exports to the USA rose by a fifth last year',
+    'Prices rose by 3 per cent in May (source: Eurostat).',
+    'Category 5 hurricane hits the coast',
+    'Tags are attached to every parcel before it leaves the warehouse.',
+    'Most popular among voters was the plan to cut taxes',
+    'The minister said journalists would be allowed to attend, and that subscribers to the channel could watch it live.',
+    'Please understand that the minister cannot comment on the case.',
   ])('keeps the body sentence %j', (line) => {
     expect(clean([BODY, line]).removed).toEqual([]);
   });
