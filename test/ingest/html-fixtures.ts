@@ -64,3 +64,22 @@ export const META_PAGE = `<html><head>
 <p>Nach Angaben der Verwaltung sollen täglich rund zwanzigtausend Fahrzeuge die Brücke nutzen, die den Weg in die Innenstadt deutlich verkürzt.</p>
 <p>Die Kosten lagen mit knapp vierzig Millionen Euro etwas über der ursprünglichen Planung, vor allem wegen gestiegener Preise für Stahl und Beton.</p>
 </article></body></html>`;
+
+const LEAD = 'Trains between the two cities will run every half hour from June, the operator announced on Monday after a year of trials.';
+
+/** The standfirst sits in a header beside the headline, outside the body's container that readability keeps. */
+export const LEAD_PAGE = `<html><head><title>Faster trains from June</title></head><body>
+<nav><a href="/">Home</a> <a href="/travel">Travel</a></nav>
+<div class="story-header"><h1>Faster trains from June</h1><p>${LEAD}</p><p>By Sam Lee | 3 May 2023</p><p><a href="/share">Share this story</a></p></div>
+<div class="story-body"><p>${P1}</p><p>${P2}</p><p>${P3}</p><p>${P4}</p></div>
+<footer><p>Copyright 2023 Example Rail News. All rights reserved. No part of this page may be reproduced.</p></footer>
+</body></html>`;
+
+export const LEAD_PAGE_BODY = [LEAD, P1, P2, P3, P4];
+
+/** A post shown only to readers without scripts: a script template for the others, a <noscript> copy. */
+export const NOSCRIPT_PAGE = `<html><head><title>Bridge works</title></head><body>
+<div class="post"><h1>Bridge works</h1><div class="post-body"><script type="text/template"><p>${P1}</p></script>
+<noscript><p>${P1}</p><p>${P2}</p><p>${P3}</p></noscript></div></div>
+<noscript><div>Please enable JavaScript to see comments.</div></noscript>
+</body></html>`;

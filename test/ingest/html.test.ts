@@ -12,7 +12,7 @@ import { formatOf, parseFile } from '../../stages/ingest/records.js';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { parseHTML } from 'linkedom';
 import type { RawDoc } from '../../stages/types.js';
-import { BODY, META_PAGE, NEWS_PAGE } from './html-fixtures.js';
+import { BODY, LEAD_PAGE, LEAD_PAGE_BODY, META_PAGE, NEWS_PAGE, NOSCRIPT_PAGE } from './html-fixtures.js';
 
 function cleanText(text: string, title: string | null, html_extraction: RawDoc['html_extraction'] = null) {
   return cleanDocument({ doc_id: 'd', source_path: 'd.html', record_no: null, format: 'html', encoding: 'utf-8', text, first_line_no: 1, title, published_at: null, crawled_at: null, url: null, source: null, bytes: 0, html_extraction });
@@ -81,6 +81,19 @@ describe('HTML extraction (readability on linkedom) and metadata', () => {
     );
     for (const line of BODY) expect(page.text).toContain(line);
     for (const gone of ['The bridge at dusk', 'Cars on the bridge', 'Bridge closures across']) expect(page.text).not.toContain(gone);
+  });
+
+  it("puts back the standfirst readability leaves in the header, but not the byline or share link beside it", () => {
+    expect(extractHtml(LEAD_PAGE)).toMatchObject({ method: 'readability', text: LEAD_PAGE_BODY.join('\n') });
+    expect(extractHtml(LEAD_PAGE, { ...DEFAULT_HTML_OPTIONS, leadWindow: 0 }).text).toBe(LEAD_PAGE_BODY.slice(1).join('\n'));
+    // Only lines within the window above the article's first line: the lead is 2 lines up (the share link is not rendered).
+    expect(extractHtml(LEAD_PAGE, { ...DEFAULT_HTML_OPTIONS, leadWindow: 1 }).text).toBe(LEAD_PAGE_BODY.slice(1).join('\n'));
+  });
+
+  it('reads a <noscript> that holds paragraphs as the article, as a browser without scripts shows it', () => {
+    const page = extractHtml(NOSCRIPT_PAGE);
+    expect(page).toMatchObject({ method: 'readability', text: BODY.filter((_, i) => i < 4 && i !== 2).join('\n') });
+    expect(page.text).not.toContain('JavaScript');
   });
 
   it('reads metadata elements anywhere in the page, matching rel and type case-insensitively and preferring <time pubdate>', () => {
