@@ -8,7 +8,7 @@ import { ingestStage, type InputFile } from '../stages/ingest/index.js';
 import type { RunConfig } from './config.js';
 import type { Logger } from './log.js';
 import { StageRunner } from './runner.js';
-import { literal, readStaged } from './sql.js';
+import { literal, readStaged, RELEASE_FREED_MEMORY } from './sql.js';
 import type { Problem, StageStats } from './stage.js';
 import { StagedTable } from './staging.js';
 import { DOCUMENT_STAGE_COLUMNS, TABLES, type ColumnSpec } from './tables.js';
@@ -182,7 +182,7 @@ async function toParquet(folder: string, tables: Record<SegmentTable, StagedTabl
   const instance = await DuckDBInstance.create(':memory:', { threads: '1' });
   const connection = await instance.connect();
   try {
-    await connection.run(`SET TimeZone = 'UTC'; SET temp_directory = ${literal(path.join(folder, 'spill'))}; SET memory_limit = ${literal(memoryLimit)}`);
+    await connection.run(`SET TimeZone = 'UTC'; SET temp_directory = ${literal(path.join(folder, 'spill'))}; SET memory_limit = ${literal(memoryLimit)}; ${RELEASE_FREED_MEMORY}`);
     for (const [name, table] of Object.entries(tables)) {
       await connection.run(`COPY (SELECT * FROM ${readStaged(table.file, table.columns)}) TO ${literal(path.join(folder, `${name}.parquet`))} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE ${SEGMENT_ROW_GROUP_ROWS})`);
     }

@@ -25,7 +25,7 @@ export interface StageContext {
 
 export interface Stage<In, Out> {
   readonly name: string;
-  /** Bumped whenever the stage's output for the same input can change. */
+  /** Bumped whenever the stage's output for the same input can change: it is part of the segment key, so incremental state built by an older version is processed again. */
   readonly version: string;
   run(input: AsyncIterable<In>, context: StageContext): AsyncIterable<Out>;
 }

@@ -2,7 +2,7 @@ import { mkdir, readFile, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { ident, literal, readStaged } from './sql.js';
+import { ident, literal, readStaged, RELEASE_FREED_MEMORY } from './sql.js';
 import { AGGREGATE_TABLES, PUBLISHED_TABLES, TABLES, DOCUMENT_GROUP_COLUMNS, DOCUMENT_STORY_COLUMNS, type TableSpec } from './tables.js';
 import { StagedTable } from './staging.js';
 
@@ -47,7 +47,7 @@ export async function writeTables(options: WriteOptions): Promise<WriteResult> {
   const instance = await DuckDBInstance.create(path.join(options.workFolder, 'tables.duckdb'));
   const connection = await instance.connect();
   try {
-    await connection.run(`SET TimeZone = 'UTC'; SET temp_directory = ${literal(path.join(options.workFolder, 'spill'))}; SET memory_limit = ${literal(options.memoryLimit)}`);
+    await connection.run(`SET TimeZone = 'UTC'; SET temp_directory = ${literal(path.join(options.workFolder, 'spill'))}; SET memory_limit = ${literal(options.memoryLimit)}; ${RELEASE_FREED_MEMORY}`);
     await options.load(connection);
     for (const step of options.globalSteps) await step(connection);
     await connection.run(buildDocumentsSql());

@@ -7,6 +7,8 @@
  *                                                       any folder of <id>.html(.gz) pages with a
  *                                                       ground truth {id: {articleBody}}, Zyte metric
  *   --baselines      also score the unprocessed renderings (readability alone, naive text)
+ *   --half even|odd  Trafilatura set: only the pages at even (or odd) positions in evaldata.json;
+ *                    settings are tuned on the even half, the odd half is held out
  *   --shared DIR     the shared folder (default ../shared)
  *
  * Modes: html = extractHtml (readability on linkedom) then the text cleaner; text = a naive
@@ -54,13 +56,14 @@ export async function run(args: string[]): Promise<void> {
     if (!existsSync(path.join(folder, 'evaldata.json'))) fail(`${folder}/evaldata.json not found; the Trafilatura set is read in place from the shared folder (see ../shared/README.md).`);
     const truth = JSON.parse(readFileSync(path.join(folder, 'evaldata.json'), 'utf8')) as Record<string, { file: string; with: string[]; without: string[] }>;
     let entries = Object.values(truth);
+    if (opt.half) entries = entries.filter((_, i) => i % 2 === (opt.half === 'even' ? 0 : 1));
     if (opt.limit) entries = entries.slice(0, opt.limit);
     const pages = entries.map((e) => ({ id: e.file, html: readPage(path.join(folder, 'html', e.file)) }));
     for (const mode of modes) {
       const { outputs, speed } = processPages(pages, mode);
       let total: Counts = { tp: 0, fp: 0, fn: 0, tn: 0 };
       entries.forEach((e, i) => (total = addCounts(total, snippetCounts(outputs[i]!, e.with, e.without))));
-      rows.push(row('trafilatura', mode, pages.length, microScores(total), speed) + ` tp ${total.tp} fp ${total.fp} fn ${total.fn} tn ${total.tn}`);
+      rows.push(row(opt.half ? `trafilatura (${opt.half} half)` : 'trafilatura', mode, pages.length, microScores(total), speed) + ` tp ${total.tp} fp ${total.fp} fn ${total.fn} tn ${total.tn}`);
       if (opt.predictions) writeFileSync(opt.predictions.replace(/(\.json)?$/, `.${mode}.json`), JSON.stringify(Object.fromEntries(pages.map((p, i) => [p.id, { articleBody: outputs[i] }])), null, 1));
     }
   }
@@ -119,7 +122,7 @@ function row(dataset: string, mode: string, n: number, s: Scores, speed: string)
 }
 
 function parseArgs(args: string[]) {
-  const opt = { mode: 'both', pages: null as string | null, truth: null as string | null, predictions: null as string | null, limit: null as number | null, baselines: false, shared: fileURLToPath(new URL('../../../shared', import.meta.url)) };
+  const opt = { mode: 'both', pages: null as string | null, truth: null as string | null, predictions: null as string | null, limit: null as number | null, half: null as 'even' | 'odd' | null, baselines: false, shared: fileURLToPath(new URL('../../../shared', import.meta.url)) };
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     const value = () => args[++i] ?? fail(`${a} needs a value`);
@@ -129,10 +132,13 @@ function parseArgs(args: string[]) {
     else if (a === '--predictions') opt.predictions = value();
     else if (a === '--limit') opt.limit = Number(value());
     else if (a === '--shared') opt.shared = value();
+    else if (a === '--half') opt.half = value() as 'even' | 'odd';
     else if (a === '--baselines') opt.baselines = true;
     else fail(`unknown argument ${a}`);
   }
   if (!['html', 'text', 'both'].includes(opt.mode)) fail('--mode must be html, text or both');
+  if (opt.half !== null && !['even', 'odd'].includes(opt.half)) fail('--half must be even or odd');
+  if (opt.half !== null && opt.pages) fail('--half applies to the Trafilatura set, not to --pages');
   return opt;
 }
 
