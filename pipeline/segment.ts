@@ -130,7 +130,7 @@ export async function buildSegment(options: BuildSegmentOptions): Promise<Segmen
     run_id: options.runId,
     created_at: new Date().toISOString(),
     shard: options.shard,
-    files: await Promise.all(files.map((file) => segmentFile(file, options.hashFiles))),
+    files: await segmentFiles(files, options.hashFiles),
     n_documents: tables.documents_stage.rows,
     input_bytes: inputBytes,
     rows: Object.fromEntries(SEGMENT_TABLES.map((name) => [name, tables[name].rows])) as Record<SegmentTable, number>,
@@ -190,6 +190,28 @@ async function toParquet(folder: string, tables: Record<SegmentTable, StagedTabl
     connection.closeSync();
     instance.closeSync();
   }
+}
+
+/**
+ * Files hashed at once. Hashing all 391,284 files of the 1,000 MB corpus at once (one read stream
+ * each) ran out of file descriptors, so 95 % of the hashes were null, and took the process from
+ * 0.3 to 2.7 GB; eight at a time: 32 s, 0.07 GB over the baseline. (p-queue's addAll over the same
+ * files took 147 CPU s against the plain loop's 32.)
+ */
+const HASH_CONCURRENCY = 8;
+
+/** The segment's record of each file, in input order. */
+async function segmentFiles(files: InputFile[], hash: boolean): Promise<SegmentFile[]> {
+  const records = new Array<SegmentFile>(files.length);
+  let next = 0;
+  const hashInTurn = async () => {
+    while (next < files.length) {
+      const i = next++;
+      records[i] = await segmentFile(files[i]!, hash);
+    }
+  };
+  await Promise.all(Array.from({ length: HASH_CONCURRENCY }, hashInTurn));
+  return records;
 }
 
 async function segmentFile(file: InputFile, hash: boolean): Promise<SegmentFile> {

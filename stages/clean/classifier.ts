@@ -169,7 +169,10 @@ export interface LineFeatures {
 
 const LINKISH = /^(?:https?:|www\.|[\w.-]+@[\w-]+\.|@\w|#\w)|\.(?:com|org|net|de|fr|co\.uk|html?|php)\b/i;
 const SEPARATORS = /\s[|»›•·]\s|^[|»›•·]|[|»›•·]$/g;
-const SEPARATOR_CHAR = /[|»›•·]/;
+/** The characters of SEPARATORS ("|", "»", "›", "•", "·"): nextToken notes them as it passes, which saves a search of every line for them (2 % of the clean stage's time in a profile on the BBC corpus). */
+function isSeparatorCharacter(code: number): boolean {
+  return code === 0x7c || code === 0xbb || code === 0x203a || code === 0x2022 || code === 0xb7;
+}
 const NAV_WORDS = new Set(
   `home homepage menu navigation nav login log logout register sign signin signup subscribe subscription share tweet pin email print
   follow like facebook twitter instagram linkedin youtube whatsapp reddit pinterest rss feed search contact imprint impressum datenschutz
@@ -265,24 +268,29 @@ interface TokenSpan {
   hash: number;
   /** Holds "@" or ":", or a "." before its last character: only then can LINKISH match it. */
   maybeLink: boolean;
+  /** Set when a SEPARATORS character was passed between tokens (never cleared by nextToken). */
+  separatorSeen: boolean;
 }
 
 /**
- * Finds the first token at or after `from`: a letter or digit, then any letters, digits and
- * `'’.-@_/:` (the matches of `[\p{L}\p{N}][\p{L}\p{N}'’.\-@_/:]*` with the u flag). Scanned by
- * hand, as the features need no token strings. Returns false when the line has no more tokens.
+ * Finds the first token in `text` at or after `from` and before `end`: a letter or digit, then any
+ * letters, digits and `'’.-@_/:` (the matches of `[\p{L}\p{N}][\p{L}\p{N}'’.\-@_/:]*` with the u
+ * flag). Scanned by hand, as the features need no token strings. Returns false when the line
+ * (`text` up to `end`) has no more tokens.
  */
-function nextToken(line: string, from: number, span: TokenSpan): boolean {
+function nextToken(text: string, from: number, end: number, span: TokenSpan): boolean {
   let i = from;
   for (;;) {
-    if (i >= line.length) return false;
-    const c = line.charCodeAt(i);
+    if (i >= end) return false;
+    const c = text.charCodeAt(i);
     if (c < 128) {
       if (isLetterOrDigit(c)) break;
+      if (isSeparatorCharacter(c)) span.separatorSeen = true;
       i++;
     } else {
-      const codePoint = codePointAt(line, i);
+      const codePoint = codePointAt(text, i);
       if (isLetterOrDigit(codePoint)) break;
+      if (isSeparatorCharacter(codePoint)) span.separatorSeen = true;
       i += codePoint > 0xffff ? 2 : 1;
     }
   }
@@ -291,8 +299,8 @@ function nextToken(line: string, from: number, span: TokenSpan): boolean {
   let hash = FNV_OFFSET;
   let linkChar = false;
   let firstDot = -1;
-  for (; i < line.length; ) {
-    const c = line.charCodeAt(i);
+  for (; i < end; ) {
+    const c = text.charCodeAt(i);
     if (c < 128) {
       const lower = TOKEN_CHARACTER_LOWER[c]!;
       if (lower === 0) break;
@@ -304,7 +312,7 @@ function nextToken(line: string, from: number, span: TokenSpan): boolean {
       hash = Math.imul(hash ^ lower, FNV_PRIME);
       i++;
     } else {
-      const codePoint = codePointAt(line, i);
+      const codePoint = codePointAt(text, i);
       if (codePoint !== RIGHT_SINGLE_QUOTE && !isLetterOrDigit(codePoint)) break;
       ascii = false;
       i += codePoint > 0xffff ? 2 : 1;
@@ -320,11 +328,11 @@ function nextToken(line: string, from: number, span: TokenSpan): boolean {
 }
 
 const SCRATCH = new Int32Array(LANGUAGES.length);
-const SPAN: TokenSpan = { start: 0, end: 0, ascii: true, hash: 0, maybeLink: false };
+const SPAN: TokenSpan = { start: 0, end: 0, ascii: true, hash: 0, maybeLink: false, separatorSeen: false };
 
 export function tokenize(line: string): string[] {
   const tokens: string[] = [];
-  for (let from = 0; nextToken(line, from, SPAN); from = SPAN.end) tokens.push(line.slice(SPAN.start, SPAN.end));
+  for (let from = 0; nextToken(line, from, line.length, SPAN); from = SPAN.end) tokens.push(line.slice(SPAN.start, SPAN.end));
   return tokens;
 }
 
@@ -345,7 +353,7 @@ function titleWordsOf(words: ReadonlySet<string> | null): TitleWords | null {
  */
 export function lineFeatures(line: string, index: number, count: number, docLanguage: number, titleWords: ReadonlySet<string> | null): LineFeatures {
   const row = SCRATCH.fill(0);
-  return finishFeatures(line, scanLine(line, titleWordsOf(titleWords), row, 0), row, 0, index, count, docLanguage, titleWords !== null);
+  return finishFeatures(line, scanLine(line, 0, line.length, titleWordsOf(titleWords), row, 0), row, 0, index, count, docLanguage, titleWords !== null);
 }
 
 interface LineScan {
@@ -356,23 +364,24 @@ interface LineScan {
   inTitle: number;
 }
 
-/** One pass over a line's tokens; stop-word hits per language go into `rows[rowStart + language]`. */
-function scanLine(line: string, titleWords: TitleWords | null, rows: Int32Array, rowStart: number): LineScan {
+/** One pass over the tokens of the line `text[lineStart, lineEnd)`; stop-word hits per language go into `rows[rowStart + language]`. */
+function scanLine(text: string, lineStart: number, lineEnd: number, titleWords: TitleWords | null, rows: Int32Array, rowStart: number): LineScan {
   let words = 0;
   let link = 0;
   let nav = 0;
   let caps = 0;
   let inTitle = 0;
-  for (let from = 0; nextToken(line, from, SPAN); from = SPAN.end) {
+  SPAN.separatorSeen = false;
+  for (let from = lineStart; nextToken(text, from, lineEnd, SPAN); from = SPAN.end) {
     const { start, end } = SPAN;
     words++;
     let info: number | undefined;
     let titleWord: boolean;
     if (SPAN.ascii) {
-      info = ASCII_WORD_INFO.get(line, start, end, SPAN.hash);
-      titleWord = titleWords !== null && titleWords.ascii.get(line, start, end, SPAN.hash) !== undefined;
+      info = ASCII_WORD_INFO.get(text, start, end, SPAN.hash);
+      titleWord = titleWords !== null && titleWords.ascii.get(text, start, end, SPAN.hash) !== undefined;
     } else {
-      const lower = line.slice(start, end).toLowerCase();
+      const lower = text.slice(start, end).toLowerCase();
       info = WORD_INFO.get(lower);
       titleWord = titleWords !== null && titleWords.all.has(lower);
     }
@@ -381,12 +390,13 @@ function scanLine(line: string, titleWords: TitleWords | null, rows: Int32Array,
       // One increment per language bit set (lowest bit first).
       for (let bits = info & ~NAV_BIT; bits !== 0; bits &= bits - 1) rows[rowStart + 31 - Math.clz32(bits & -bits)]!++;
     }
-    if (end - start > 4 && SPAN.maybeLink && LINKISH.test(line.slice(start, end))) link++;
-    const first = line.charCodeAt(start);
-    if ((first >= 65 && first <= 90) || (first > 127 && /^\p{Lu}/u.test(line.slice(start, end)))) caps++;
+    if (end - start > 4 && SPAN.maybeLink && LINKISH.test(text.slice(start, end))) link++;
+    const first = text.charCodeAt(start);
+    if ((first >= 65 && first <= 90) || (first > 127 && /^\p{Lu}/u.test(text.slice(start, end)))) caps++;
     if (titleWord) inTitle++;
   }
-  if (SEPARATOR_CHAR.test(line)) link += (line.match(SEPARATORS) ?? []).length;
+  // Every character is passed by nextToken, in a token or between tokens (separators are not token characters).
+  if (SPAN.separatorSeen) link += (text.slice(lineStart, lineEnd).match(SEPARATORS) ?? []).length;
   return { words, link, nav, caps, inTitle };
 }
 
@@ -625,7 +635,16 @@ export function classifyLines(lines: readonly string[], title: string | null, op
   // One scan per line; the document language is the stop list with most hits over all lines.
   const L = LANGUAGES.length;
   const rows = new Int32Array(lines.length * L);
-  const scans = lines.map((line, i) => scanLine(line, titleWords, rows, i * L));
+  // The lines are scanned in one string of them all: most are slices of the document's text, and
+  // reading a slice's characters goes through its parent (the scan of flat copies of the BBC lines
+  // took a quarter less time; classifyLines, joining included, 3-7 % less).
+  const text = lines.join('\n');
+  let lineStart = 0;
+  const scans = lines.map((line, i) => {
+    const scan = scanLine(text, lineStart, lineStart + line.length, titleWords, rows, i * L);
+    lineStart += line.length + 1;
+    return scan;
+  });
   const hits = new Int32Array(L);
   for (let i = 0; i < rows.length; i++) hits[i % L]! += rows[i]!;
   let language = 0;

@@ -73,19 +73,39 @@ export function hasAtMostWords(text: string, max: number): boolean {
   return (text === lastText ? lastCount : countWordsUpTo(text, max)) <= max;
 }
 
+/** Per ASCII character: 1 for a letter or digit, 0 otherwise (a table load instead of range tests). */
+const ASCII_LETTER_OR_DIGIT = Uint8Array.from({ length: 128 }, (_, c) => (isLetterOrDigit(c) ? 1 : 0));
+
 /** The number of WORD matches in `text`, or a number above `limit` as soon as there are more. */
 function countWordsUpTo(text: string, limit: number): number {
   let n = 0;
   let inWord = false;
   // A joiner right after a word: the next letter or digit continues that word.
   let joinerAfterWord = false;
-  for (let i = 0; i < text.length; ) {
-    const codePoint = codePointAt(text, i);
-    i += codePoint > 0xffff ? 2 : 1;
-    if (isLetterOrDigit(codePoint)) {
+  const length = text.length;
+  for (let i = 0; i < length; ) {
+    const unit = text.charCodeAt(i);
+    let codePoint = unit;
+    let letterOrDigit: boolean;
+    if (unit < 128) {
+      letterOrDigit = ASCII_LETTER_OR_DIGIT[unit] === 1;
+      i++;
+    } else {
+      codePoint = codePointAt(text, i);
+      letterOrDigit = isLetterOrDigit(codePoint);
+      i += codePoint > 0xffff ? 2 : 1;
+    }
+    if (letterOrDigit) {
       if (!inWord && !joinerAfterWord && ++n > limit) return n;
       inWord = true;
       joinerAfterWord = false;
+      // The rest of an ASCII word in a tight loop: most characters of a text are inside words
+      // (with the table, countWords over the BBC texts: 7.9 → 4.7 ns a character).
+      while (i < length) {
+        const next = text.charCodeAt(i);
+        if (next >= 128 || ASCII_LETTER_OR_DIGIT[next] === 0) break;
+        i++;
+      }
     } else {
       joinerAfterWord = inWord && (codePoint === 39 || codePoint === 0x2019 || codePoint === 46 || codePoint === 44);
       inWord = false;

@@ -161,6 +161,13 @@ describe('line rules', () => {
     expect(clean([BODY, 'The court said the material may not be relevant to the case, and the cookie maker denied wrongdoing.']).removed).toEqual([]);
   });
 
+  it('searches long lines for notices of any length, not for the short ones', () => {
+    // Over 300 characters (NOTICE_MAX_CHARS): the copyright notice is still found, a paywall notice is not looked for.
+    const paragraph = `${BODY} ${BODY} ${BODY} ${BODY}`;
+    expect(clean([BODY, `${paragraph} Example Media 2021. All rights reserved.`]).removed.map((r) => r.rule)).toEqual(['copyright']);
+    expect(clean([BODY, `${paragraph} If you are already a subscriber, log in.`]).removed).toEqual([]);
+  });
+
   it('takes a credit line only when it does not end like a sentence', () => {
     expect(clean([BODY, 'Protesters outside the venue. Photo by Jane Doe']).removed.map((r) => r.rule)).toEqual(['photo-credit']);
     expect(clean([BODY, 'Protesters outside the venue, Reuters reported.']).removed).toEqual([]);

@@ -105,6 +105,14 @@ describe('HTML extraction (readability on linkedom) and metadata', () => {
     expect(pageMeta(document as never)).toMatchObject({ title: 'Deep headline', author: 'Ann Lee', published_at: '2022-03-03', url: 'https://example.org/a' });
   });
 
+  it('reads metadata inside <template>s but not after </html>, and no <template> text', () => {
+    const page = extractHtml(
+      '<!doctype html><html><head><title>Bridge</title></head><body><template><noscript><p>Template paragraph.</p></noscript><time datetime="2021-04-05" pubdate></time></template>' +
+        `<main><article>${BODY.map((p) => `<p>${p}</p>`).join('')}</article></main></body></html><link rel="canonical" href="https://example.org/after">`,
+    );
+    expect(page).toMatchObject({ method: 'readability', published_at: '2021-04-05', url: null, text: BODY.join('\n') });
+  });
+
   it('drops JSON-LD author URLs and ignores malformed JSON-LD', () => {
     const { document } = parseHTML('<html><head><script type="application/ld+json">{not json</script><meta property="article:author" content="https://facebook.com/someone"></head><body></body></html>');
     expect(pageMeta(document as never).author).toBeNull();
