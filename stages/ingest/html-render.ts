@@ -92,9 +92,10 @@ export function renderBlocks(root: MinimalNode, options: RenderOptions = {}): st
 
 /**
  * The element's tag name in upper case, as `nodeName.toUpperCase()` (linkedom's nodeName is the
- * local name, upper-cased in HTML documents). linkedom upper-cases it on every `nodeName` read, and `toUpperCase` is slow in V8 (~0.2 µs, against ~0.03 µs for
- * `toLowerCase` of a string that is already lower case). Memoised per local name for the walk: a
- * tenth off the rendering time (whole-page renderings of 100 Trafilatura pages, 1.31 → 1.18 ms a page).
+ * local name, upper-cased in HTML documents). linkedom upper-cases it on every `nodeName` read,
+ * and `toUpperCase` is slow in V8 (~0.2 µs, against ~0.03 µs for `toLowerCase` of a string that is
+ * already lower case). Memoised per local name for the walk: a tenth off the rendering time
+ * (whole-page renderings of 100 Trafilatura pages, 1.31 → 1.18 ms a page).
  */
 function upperCaseName(node: MinimalNode, memo: Map<string, string>): string {
   const localName = node.nodeType === 1 ? node.localName : null;
