@@ -196,7 +196,7 @@ async function toParquet(folder: string, tables: Record<SegmentTable, StagedTabl
  * Files hashed at once. Hashing all 391,284 files of the 1,000 MB corpus at once (one read stream
  * each) ran out of file descriptors, so 95 % of the hashes were null, and took the process from
  * 0.3 to 2.7 GB; eight at a time: 32 s, 0.07 GB over the baseline. (p-queue's addAll over the same
- * files took 147 CPU s against the plain loop's 32.)
+ * files took 147–158 CPU s against the plain loop's 32.)
  */
 const HASH_CONCURRENCY = 8;
 

@@ -3,6 +3,7 @@
  * `<br>` breaks a line, inline elements join their text. Scripts, styles, forms' controls and
  * hidden elements give nothing. Works on any DOM (linkedom here).
  */
+import { codePointAt, isLetterOrDigit } from '../clean/normalize.js';
 
 const BLOCKS = new Set([
   'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BODY', 'CAPTION', 'DD', 'DETAILS', 'DIALOG', 'DIV', 'DL', 'DT', 'FIELDSET',
@@ -111,20 +112,17 @@ function upperCaseName(node: MinimalNode, memo: Map<string, string>): string {
 /** What `trim` and the regex `\s` do not remove. */
 const NOT_SPACE = /\S/;
 
-const NOT_LETTER_OR_DIGIT = /[^\p{L}\p{N}]+/gu;
-
 /**
- * Letters and digits in `text` (link share ignores spaces and punctuation), in UTF-16 code units.
- * ASCII is counted by character code, where letters and digits are exactly `[A-Za-z0-9]`; from the
- * first other character on, the Unicode-aware regex removes the rest. Counting the English lines
- * this way instead of building the stripped string: 1.18 → 1.04 ms a page (as above).
+ * Letters and digits in `text` (link share ignores spaces and punctuation), in UTF-16 code units:
+ * the length of `text` without its `[^\p{L}\p{N}]` characters, counted without building that string.
  */
 function wordChars(text: string): number {
   let count = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code >= 128) return count + text.slice(i).replace(NOT_LETTER_OR_DIGIT, '').length;
-    if ((code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122)) count++;
+  for (let i = 0; i < text.length; ) {
+    const codePoint = codePointAt(text, i);
+    const units = codePoint > 0xffff ? 2 : 1;
+    if (isLetterOrDigit(codePoint)) count += units;
+    i += units;
   }
   return count;
 }
