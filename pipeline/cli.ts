@@ -8,12 +8,14 @@ import type { OutputFormat } from './write-tables.js';
 
 const HELP = `Usage: npm run pipeline -- [options]
 
-Turns scraped news (text dumps, JSONL/JSON records, CSV exports) into Parquet and CSV tables:
-ingest → clean → dedupe → extract → aggregate. With no options it reads seeds/ and writes output/.
+Turns scraped news (text dumps, HTML pages, JSONL/JSON records, CSV exports, WARC archives) into
+Parquet and CSV tables: ingest → clean → dedupe → extract → aggregate. With no options it reads
+seeds/ and writes output/.
 
 Options:
   --input PATH        file, folder (read recursively) or quoted glob ('data/**/*.jsonl'); repeatable.
-                      Formats: .txt .jsonl .json .csv, each optionally .gz. Default: seeds
+                      Formats: .txt .html .htm .jsonl .json .csv .warc, each optionally .gz.
+                      Default: seeds
   --output DIR        folder the tables are written to, replaced atomically. Default: output
   --format F          parquet, csv or both (comma-separated). Default: parquet,csv
   --concurrency N     worker threads for clean, dedupe signatures and extraction, and files read
@@ -29,6 +31,9 @@ Options:
   --shard K/N         run the per-document stages on shard K of N of the input (files split by a
                       hash of their path) into OUTPUT.state/shards/; publishes nothing
   --finalize          run the global stages over all N shards and publish OUTPUT (no --input)
+  --partition-by-month  write the Parquet of documents and the per-document tables (removed_lines,
+                      mentions, quantities, dates, quotes) as Hive partitions,
+                      TABLE/published_month=YYYY-MM/part-0.parquet; CSV stays one file per table
   --log-format F      pretty (progress bar; default on a terminal) or json (JSON lines)
   --quiet             print nothing but errors
   -h, --help          show this help
@@ -96,6 +101,7 @@ function parseCommandLine(argv: string[]): RunConfig | 'help' {
         'log-format': { type: 'string' },
         quiet: { type: 'boolean' },
         incremental: { type: 'boolean' },
+        'partition-by-month': { type: 'boolean' },
         shard: { type: 'string' },
         finalize: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -113,6 +119,7 @@ function parseCommandLine(argv: string[]): RunConfig | 'help' {
   if (values['log-format'] !== undefined) config.logFormat = values['log-format'] as RunConfig['logFormat'];
   if (values.quiet) config.quiet = true;
   if (values.incremental) config.incremental = true;
+  if (values['partition-by-month']) config.partitionByMonth = true;
   if (values.shard !== undefined) config.shard = shardSpec(values.shard);
   if (values.finalize) {
     if (values.input) throw new UsageError('--finalize reads the shards in OUTPUT.state/shards/, not --input; leave --input out.');

@@ -5,6 +5,7 @@ import { DEFAULT_CORPUS_MIN_GROUPS, CORPUS_RULE, removeCorpusLines } from '../st
 import { groupDuplicatesInDuckDB } from '../stages/dedupe/index.js';
 import { buildStories } from '../stages/stories/index.js';
 import type { RunConfig } from './config.js';
+import { collectGarbage } from './gc.js';
 import { MANIFEST } from './output-folder.js';
 import { OUTPUT_README } from './output-readme.js';
 import { StageRunner } from './runner.js';
@@ -76,6 +77,7 @@ export async function finalize(options: FinalizeOptions): Promise<RunSummary> {
     async (connection: DuckDBConnection) => {
       if (enabled) {
         await runner.global(step, nDocuments, () => build(connection), (nOut) => nOut);
+        collectGarbage();
         return;
       }
       runner.skip(step);
@@ -92,11 +94,13 @@ export async function finalize(options: FinalizeOptions): Promise<RunSummary> {
   ];
 
   const aggregateStats: StageStats = { name: 'aggregate', version: '1.0.0', seconds: 0, n_in: 0, n_out: 0, dropped: {}, n_problems: 0, skipped: !config.stages.aggregate };
+  collectGarbage();
   const written = await writeTables({
     folder: options.temp,
     workFolder: path.join(options.temp, '.work'),
     formats: config.formats,
     memoryLimit: config.memoryLimit,
+    partitionByMonth: config.partitionByMonth,
     load: async (connection) => {
       await loadSegments(connection, segments, live, options.problems);
       const counts = (await connection.runAndReadAll('SELECT (SELECT count(*) FROM documents_stage), (SELECT coalesce(sum(input_bytes), 0) FROM documents_stage), (SELECT count(*) FROM problems)')).getRows()[0]!;
@@ -189,7 +193,7 @@ async function loadSegments(connection: DuckDBConnection, segments: Segment[], l
 async function noDocumentMessage(connection: DuckDBConnection, config: RunConfig, nFiles: number): Promise<string> {
   const codes = (await connection.runAndReadAll('SELECT code, count(*) AS n FROM problems GROUP BY code ORDER BY n DESC, code')).getRows().map(([code, n]) => `${n} ${code}`);
   const inputs = config.finalize ? 'the shards' : config.inputs.join(', ');
-  return `no readable document in ${inputs} (${nFiles} files found, ${codes.length ? codes.join(', ') : 'no problems'}); give files of type .txt, .jsonl, .json or .csv with text.`;
+  return `no readable document in ${inputs} (${nFiles} files found, ${codes.length ? codes.join(', ') : 'no problems'}); give files of type .txt, .html, .jsonl, .json, .csv or .warc with text.`;
 }
 
 function runRow(options: FinalizeOptions, nInputs: number, nDocuments: number, nProblems: number, stats: StageStats[], duckdbVersion: string): Record<string, unknown> {

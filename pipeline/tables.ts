@@ -20,7 +20,15 @@ export interface TableSpec {
    * `documents` (dedupe, stories: stages/dedupe, stages/stories), or built by the aggregate SQL.
    */
   origin: 'stage' | 'global' | 'sql';
+  /**
+   * One row per document or per span of one: with `--partition-by-month` its Parquet is written as
+   * Hive partitions `<table>/published_month=YYYY-MM/part-0.parquet` (pipeline/write-tables.ts).
+   */
+  byDocument?: true;
 }
+
+/** The Hive partition key of the by-document tables: the month of the document's publication date (stated, else inferred). */
+export const PARTITION_COLUMN = 'published_month';
 
 const c = (name: string, type: string): ColumnSpec => ({ name, type });
 const DOC = c('doc_id', 'VARCHAR');
@@ -30,6 +38,7 @@ export const TABLES = {
   documents: {
     name: 'documents',
     origin: 'sql',
+    byDocument: true,
     orderBy: 'source_path, record_no NULLS FIRST, doc_id',
     columns: [
       DOC, c('source_path', 'VARCHAR'), c('record_no', 'INTEGER'), c('format', 'VARCHAR'), c('encoding', 'VARCHAR'),
@@ -43,6 +52,7 @@ export const TABLES = {
   removed_lines: {
     name: 'removed_lines',
     origin: 'stage',
+    byDocument: true,
     orderBy: 'doc_id, line_no',
     columns: [DOC, c('line_no', 'INTEGER'), c('text', 'VARCHAR'), c('rule', 'VARCHAR')],
   },
@@ -64,12 +74,14 @@ export const TABLES = {
   mentions: {
     name: 'mentions',
     origin: 'stage',
+    byDocument: true,
     orderBy: 'doc_id, start',
     columns: [DOC, c('entity_id', 'VARCHAR'), c('text', 'VARCHAR'), c('type', 'VARCHAR'), c('subtype', 'VARCHAR'), c('canonical', 'VARCHAR'), c('country_code', 'VARCHAR'), ...SPAN, c('sentence_no', 'INTEGER')],
   },
   quantities: {
     name: 'quantities',
     origin: 'stage',
+    byDocument: true,
     orderBy: 'doc_id, start',
     columns: [
       DOC, c('text', 'VARCHAR'), c('value', 'DOUBLE'), c('low', 'DOUBLE'), c('high', 'DOUBLE'), c('unit', 'VARCHAR'), c('subject', 'VARCHAR'),
@@ -80,12 +92,14 @@ export const TABLES = {
   dates: {
     name: 'dates',
     origin: 'stage',
+    byDocument: true,
     orderBy: 'doc_id, start',
     columns: [DOC, c('text', 'VARCHAR'), c('resolved', 'DATE'), c('resolved_end', 'DATE'), c('granularity', 'VARCHAR'), c('reference_date', 'DATE'), c('reference', 'VARCHAR'), ...SPAN],
   },
   quotes: {
     name: 'quotes',
     origin: 'stage',
+    byDocument: true,
     orderBy: 'doc_id, start',
     columns: [
       DOC, c('text', 'VARCHAR'), c('speaker', 'VARCHAR'), c('speaker_canonical', 'VARCHAR'), c('speaker_entity_id', 'VARCHAR'), c('verb', 'VARCHAR'),

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { ident, literal, readStaged, RELEASE_FREED_MEMORY } from './sql.js';
-import { AGGREGATE_TABLES, PUBLISHED_TABLES, TABLES, DOCUMENT_GROUP_COLUMNS, DOCUMENT_STORY_COLUMNS, type TableSpec } from './tables.js';
+import { AGGREGATE_TABLES, PARTITION_COLUMN, PUBLISHED_TABLES, TABLES, DOCUMENT_GROUP_COLUMNS, DOCUMENT_STORY_COLUMNS, type TableSpec } from './tables.js';
 import { StagedTable } from './staging.js';
 
 export type OutputFormat = 'parquet' | 'csv';
@@ -18,6 +18,8 @@ export interface WriteOptions {
   formats: OutputFormat[];
   /** DuckDB's memory limit (e.g. '1GB'); past it, DuckDB spills to workFolder. */
   memoryLimit: string;
+  /** Parquet of the by-document tables as Hive partitions by publication month (TableSpec.byDocument). */
+  partitionByMonth: boolean;
   /** Creates the staged tables (documents_stage, mentions, ..., problems) in the database. */
   load: (connection: DuckDBConnection) => Promise<void>;
   /**
@@ -44,45 +46,67 @@ export interface WriteResult {
 export async function writeTables(options: WriteOptions): Promise<WriteResult> {
   await mkdir(options.workFolder, { recursive: true });
   // A database file rather than :memory:, so tables larger than RAM page out (costs ≈0.25 s of checkpoint on BBC).
-  const instance = await DuckDBInstance.create(path.join(options.workFolder, 'tables.duckdb'));
+  const database = path.join(options.workFolder, 'tables.duckdb');
+  try {
+    const built = await withDatabase(database, options, (connection) => buildTables(connection, options));
+    // The export runs in a reopened database: DuckDB kept the build phase's tables in memory until
+    // the database closed (at 1,000 MB 521–534 MB of them through the export, CHECKPOINT or not), so
+    // the sort of `documents` failed below a 1GB limit; reopened, it reads their blocks from the file
+    // as the export needs them (200 MB corpus: 300MB now suffices; peak at 1GB 1,518 → 1,291 MB).
+    await withDatabase(database, options, async (connection) => {
+      // One thread: the CSV and Parquet writers buffer outside DuckDB's memory limit, per thread.
+      // Exporting the 1,000 MB corpus's documents (1 GB of text) as CSV with two threads raised the
+      // process by 220–540 MB over its peak while loading; with one it stayed under it, in the same
+      // time (7.3 vs 8.3–9.1 s; Parquet 7.3 vs 7.1–7.8 s).
+      await connection.run('SET threads = 1');
+      if (options.partitionByMonth) await connection.run(DOCUMENT_MONTHS_SQL);
+      for (const spec of PUBLISHED_TABLES) {
+        await checkColumns(connection, spec);
+        await export_(connection, spec, options);
+      }
+    });
+    return built;
+  } finally {
+    await rm(options.workFolder, { recursive: true, force: true });
+  }
+}
+
+/** Opens the global phase's database with its settings, runs `work`, and closes it (which checkpoints). */
+async function withDatabase<T>(file: string, options: WriteOptions, work: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
+  const instance = await DuckDBInstance.create(file);
   const connection = await instance.connect();
   try {
     await connection.run(`SET TimeZone = 'UTC'; SET temp_directory = ${literal(path.join(options.workFolder, 'spill'))}; SET memory_limit = ${literal(options.memoryLimit)}; ${RELEASE_FREED_MEMORY}`);
-    await options.load(connection);
-    for (const step of options.globalSteps) await step(connection);
-    await connection.run(buildDocumentsSql());
-    const started = performance.now();
-    if (options.runAggregates) {
-      for (const file of (await readdir(AGGREGATE_FOLDER)).filter((f) => f.endsWith('.sql')).sort()) {
-        await connection.run(await readFile(path.join(AGGREGATE_FOLDER, file), 'utf8'));
-      }
-    } else {
-      for (const spec of AGGREGATE_TABLES) await createEmptyTable(connection, spec.name, spec.columns);
-    }
-    const aggregateSeconds = (performance.now() - started) / 1000;
-    const rowCounts: Record<string, number> = {};
-    for (const spec of PUBLISHED_TABLES.filter((t) => t.name !== 'runs')) rowCounts[spec.name] = await countRows(connection, spec.name);
-    const version = String((await connection.runAndReadAll('SELECT version() AS v')).getRowObjects()[0]!['v']);
-    const runs = new StagedTable(options.workFolder, 'runs', TABLES.runs.columns);
-    await runs.append(options.runRecord(aggregateSeconds, rowCounts, version));
-    await runs.close();
-    await connection.run(`CREATE TABLE runs AS SELECT * FROM ${readStaged(runs.file, runs.columns)}`);
-    // One thread for the export: the CSV and Parquet writers buffer outside DuckDB's memory limit, per
-    // thread. Exporting the 1,000 MB corpus's documents (1 GB of text) as CSV with two threads raised
-    // the process by 220–540 MB over its peak while loading; with one it stayed under it, in the
-    // same time (7.3 vs 8.3–9.1 s; Parquet 7.3 vs 7.1–7.8 s).
-    await connection.run('SET threads = 1');
-    for (const spec of PUBLISHED_TABLES) {
-      await checkColumns(connection, spec);
-      await export_(connection, spec, options);
-    }
-    rowCounts['runs'] = 1;
-    return { rowCounts, duckdbVersion: version };
+    return await work(connection);
   } finally {
     connection.closeSync();
     instance.closeSync();
-    await rm(options.workFolder, { recursive: true, force: true });
   }
+}
+
+/** Loads the staged tables, runs the global steps, builds `documents`, the aggregates and `runs`. */
+async function buildTables(connection: DuckDBConnection, options: WriteOptions): Promise<WriteResult> {
+  await options.load(connection);
+  for (const step of options.globalSteps) await step(connection);
+  await connection.run(buildDocumentsSql());
+  const started = performance.now();
+  if (options.runAggregates) {
+    for (const file of (await readdir(AGGREGATE_FOLDER)).filter((f) => f.endsWith('.sql')).sort()) {
+      await connection.run(await readFile(path.join(AGGREGATE_FOLDER, file), 'utf8'));
+    }
+  } else {
+    for (const spec of AGGREGATE_TABLES) await createEmptyTable(connection, spec.name, spec.columns);
+  }
+  const aggregateSeconds = (performance.now() - started) / 1000;
+  const rowCounts: Record<string, number> = {};
+  for (const spec of PUBLISHED_TABLES.filter((t) => t.name !== 'runs')) rowCounts[spec.name] = await countRows(connection, spec.name);
+  const version = String((await connection.runAndReadAll('SELECT version() AS v')).getRowObjects()[0]!['v']);
+  const runs = new StagedTable(options.workFolder, 'runs', TABLES.runs.columns);
+  await runs.append(options.runRecord(aggregateSeconds, rowCounts, version));
+  await runs.close();
+  await connection.run(`CREATE TABLE runs AS SELECT * FROM ${readStaged(runs.file, runs.columns)}`);
+  rowCounts['runs'] = 1;
+  return { rowCounts, duckdbVersion: version };
 }
 
 /** `documents` = the per-document facts joined with the dedupe groups and stories of the global phase. */
@@ -119,11 +143,38 @@ async function countRows(connection: DuckDBConnection, table: string): Promise<n
 async function export_(connection: DuckDBConnection, spec: TableSpec, options: WriteOptions): Promise<void> {
   const select = (columns: string[]) => `SELECT ${columns.join(', ')} FROM ${ident(spec.name)} ORDER BY ${spec.orderBy}`;
   if (options.formats.includes('parquet')) {
-    await connection.run(`COPY (${select(['*'])}) TO ${literal(path.join(options.folder, `${spec.name}.parquet`))} (FORMAT parquet, COMPRESSION zstd)`);
+    if (options.partitionByMonth && spec.byDocument) await exportPartitioned(connection, spec, options.folder);
+    else await connection.run(`COPY (${select(['*'])}) TO ${literal(path.join(options.folder, `${spec.name}.parquet`))} (FORMAT parquet, COMPRESSION zstd)`);
   }
   if (options.formats.includes('csv')) {
     // CSV has no list or struct type: such columns are JSON-encoded.
     const columns = spec.columns.map((col) => (/\[\]$|^STRUCT/.test(col.type) ? `to_json(${ident(col.name)}) AS ${ident(col.name)}` : ident(col.name)));
     await connection.run(`COPY (${select(columns)}) TO ${literal(path.join(options.folder, `${spec.name}.csv`))} (FORMAT csv, HEADER true)`);
+  }
+}
+
+/** Each document's partition: the month of its stated publication date, else of the inferred one; NULL when it has neither. */
+const DOCUMENT_MONTHS_SQL = `CREATE TEMP TABLE document_months AS SELECT doc_id, strftime(coalesce(published_at, published_at_inferred), '%Y-%m') AS ${PARTITION_COLUMN} FROM documents`;
+
+/** The folder name Hive, Spark, pyarrow and DuckDB give a NULL partition value. */
+const HIVE_NULL_PARTITION = '__HIVE_DEFAULT_PARTITION__';
+
+/**
+ * `<table>/published_month=YYYY-MM/part-0.parquet`, rows in the table's order within each file;
+ * documents without a date go to `published_month=__HIVE_DEFAULT_PARTITION__` (read back as NULL by
+ * DuckDB, pyarrow and Spark). The partition column lives in the folder names, not in the files.
+ * One COPY per month rather than DuckDB's PARTITION_BY, which wrote rows out of the query's order
+ * past ≈ 1 M rows in a partition (quotes of the 1,000 MB corpus), and keeps them in order only when
+ * it buffers every partition whole.
+ */
+async function exportPartitioned(connection: DuckDBConnection, spec: TableSpec, folder: string): Promise<void> {
+  const rows = `${ident(spec.name)} t JOIN document_months m USING (doc_id)`;
+  const months = (await connection.runAndReadAll(`SELECT DISTINCT m.${PARTITION_COLUMN} FROM ${rows} ORDER BY 1 NULLS LAST`)).getColumns()[0] ?? [];
+  // An empty table still gets a file, so globbing the table's folder finds its columns instead of failing.
+  for (const month of months.length > 0 ? months : [null]) {
+    const partition = path.join(folder, spec.name, `${PARTITION_COLUMN}=${month === null ? HIVE_NULL_PARTITION : String(month)}`);
+    await mkdir(partition, { recursive: true });
+    const where = month === null ? `m.${PARTITION_COLUMN} IS NULL` : `m.${PARTITION_COLUMN} = ${literal(String(month))}`;
+    await connection.run(`COPY (SELECT t.* FROM ${rows} WHERE ${where} ORDER BY ${spec.orderBy}) TO ${literal(path.join(partition, 'part-0.parquet'))} (FORMAT parquet, COMPRESSION zstd)`);
   }
 }

@@ -21,7 +21,9 @@ export interface ReportData {
 export async function readReportData(folder: string): Promise<ReportData> {
   const instance = await DuckDBInstance.create(':memory:');
   const connection = await instance.connect();
-  const file = (table: string) => literal(path.join(folder, `${table}.parquet`));
+  // A table written with --partition-by-month is a folder of Hive partitions instead of one file.
+  const file = (table: string) =>
+    existsSync(path.join(folder, table)) ? `read_parquet(${literal(path.join(folder, table, '**', '*.parquet'))}, hive_partitioning = true)` : literal(path.join(folder, `${table}.parquet`));
   const rows = async (sql: string) => (await connection.runAndReadAll(sql)).getRowObjectsJson() as Row[];
   try {
     const countsSql = ['documents', 'duplicates', 'stories', 'mentions', 'entities', 'quantities', 'dates', 'quotes', 'claims', 'problems', 'removed_lines']

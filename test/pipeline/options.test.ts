@@ -1,6 +1,7 @@
 import { readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { PUBLISHED_TABLES } from '../../pipeline/tables.js';
 import { query, runCli, tempDir } from './cli-helpers.js';
 
 describe('stage and format options', () => {
@@ -39,6 +40,35 @@ describe('stage and format options', () => {
     const result = runCli(['--config', bad]);
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/unknown setting colour/);
+    writeFileSync(bad, JSON.stringify({ partitionByMonth: 'yes' }));
+    const wrongType = runCli(['--config', bad]);
+    expect(wrongType.status).toBe(2);
+    expect(wrongType.stderr).toMatch(/partitionByMonth in --config must be true or false, got "yes"/);
+  });
+
+  it('--partition-by-month writes the by-document tables as Hive partitions holding the same rows', async () => {
+    const dir = tempDir('partition');
+    const plain = path.join(dir, 'plain');
+    const partitioned = path.join(dir, 'partitioned');
+    // Extraction skipped: its tables are empty, the case where a partitioned write alone makes no file.
+    expect(runCli(['--skip', 'extract', '--format', 'parquet', '--output', plain, '--quiet']).status).toBe(0);
+    expect(runCli(['--skip', 'extract', '--format', 'parquet', '--partition-by-month', '--output', partitioned, '--quiet']).status).toBe(0);
+    // Two seeds state a date in December 2021; with extraction skipped none is inferred for the other three.
+    expect(readdirSync(path.join(partitioned, 'documents'), { recursive: true }).sort()).toEqual([
+      'published_month=2021-12', 'published_month=2021-12/part-0.parquet',
+      'published_month=__HIVE_DEFAULT_PARTITION__', 'published_month=__HIVE_DEFAULT_PARTITION__/part-0.parquet',
+    ]);
+    const months = await query(`SELECT published_month, count(*) AS n FROM read_parquet('${partitioned}/documents/**/*.parquet', hive_partitioning = true) GROUP BY ALL ORDER BY ALL`);
+    expect(months).toEqual([{ published_month: '2021-12', n: '2' }, { published_month: null, n: '3' }]);
+    for (const spec of PUBLISHED_TABLES.filter((t) => t.byDocument)) {
+      const read = `read_parquet('${partitioned}/${spec.name}/**/*.parquet', hive_partitioning = true)`;
+      const rows = await query(`SELECT * EXCLUDE (published_month) FROM ${read} ORDER BY ${spec.orderBy}`);
+      expect(rows, spec.name).toEqual(await query(`SELECT * FROM '${plain}/${spec.name}.parquet'`));
+      expect(readdirSync(plain)).not.toContain(spec.name);
+    }
+    const empty = await query(`SELECT count(*) AS n, count(published_month) AS dated FROM read_parquet('${partitioned}/mentions/**/*.parquet', hive_partitioning = true)`);
+    expect(empty).toEqual([{ n: '0', dated: '0' }]);
+    expect(readdirSync(partitioned)).toContain('claims.parquet');
   });
 
   it('--help prints the options and exits 0', () => {
