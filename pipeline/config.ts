@@ -25,7 +25,7 @@ export interface RunConfig {
   quiet: boolean;
   /**
    * Memory the global phase's DuckDB may hold (DuckDB syntax: '1GB', '512MB'); past it DuckDB spills
-   * to disk. At the default the 1,000 MB benchmark corpus peaks near 1.6 GB (docs/benchmarks.md);
+   * to disk. At the default the 1,000 MB benchmark corpus peaked at 1.46–1.63 GB (docs/benchmarks.md);
    * 700MB fails in the export there (docs/decisions.md, sixth session).
    */
   memoryLimit: string;
