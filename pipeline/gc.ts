@@ -9,7 +9,7 @@ const gc = runInNewContext('gc') as () => void;
 /**
  * A full garbage collection, before the global phase and between its steps. V8 collects when the
  * JS heap grows, but in the global phase DuckDB, outside the heap, does the work, so what the
- * JavaScript before it left behind stays: at 1,000 MB the segment's file records and manifest
+ * JavaScript before it left behind stays: at 1,000 MB what the end of the per-document phase left
  * (heap 105 → 290 MB, typed arrays 4 → 58 MB) through the load of the segment, and the stories
  * clustering's arrays (heap 157 → 260 MB, typed arrays 4 → 90 MB) through the corpus-lines step
  * and into the export — the two places where the run's memory peaked. A collection costs ≈ 0.1 s.
