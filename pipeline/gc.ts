@@ -12,7 +12,7 @@ const gc = runInNewContext('gc') as () => void;
  * JavaScript before it left behind stays: at 1,000 MB what the end of the per-document phase left
  * (heap 105 → 290 MB, typed arrays 4 → 58 MB) through the load of the segment, and the stories
  * clustering's arrays (heap 157 → 260 MB, typed arrays 4 → 90 MB) through the corpus-lines step
- * and into the export — the two places where the run's memory peaked. A collection costs ≈ 0.1 s.
+ * and into the export — the two places where the run's memory peaked.
  */
 export function collectGarbage(): void {
   gc();
