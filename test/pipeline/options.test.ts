@@ -50,7 +50,7 @@ describe('stage and format options', () => {
     const dir = tempDir('partition');
     const plain = path.join(dir, 'plain');
     const partitioned = path.join(dir, 'partitioned');
-    // Extraction skipped: its tables are empty, the case where a partitioned write alone makes no file.
+    // Extraction skipped: its tables are empty, so they have no month to write and need their one empty file.
     expect(runCli(['--skip', 'extract', '--format', 'parquet', '--output', plain, '--quiet']).status).toBe(0);
     expect(runCli(['--skip', 'extract', '--format', 'parquet', '--partition-by-month', '--output', partitioned, '--quiet']).status).toBe(0);
     // Two seeds state a date in December 2021; with extraction skipped none is inferred for the other three.
