@@ -27,13 +27,13 @@ export interface LineRule {
   matches(line: string, context: LineContext): boolean;
 }
 
-const CREDIT = /\b(imagen:|getty images|associated press|ap photo|reuters|afp|shutterstock|alamy|epa-efe|pool\/|\/pool|keystone|via getty|photo(?:graph)? by|photo(?:graph)?:|image:|credit:|courtesy of|fotos?:|bild:|kuva:|crédito:|crédit photo)/i;
+const CREDIT = /\b(imagen:|getty images|associated press|ap photo|reuters|afp|efe\b|shutterstock|alamy|epa-efe|picture[- ]alliance|pool\/|\/pool|keystone|via getty|photo(?:graph)? by|photo(?:graph)?:|image:|credit:|courtesy of|fotos?:|bild:|kuva:|crédito:|crédits? photos?)/i;
 /**
  * A caption that ends in its credit in parentheses ("Weltspitze der Junioren. (Foto: Privat)",
  * "(Bild: Audi)"): the credit label opens the last parenthesis. Article text cites sources in
  * parentheses too, but not with a photo label.
  */
-const CREDIT_IN_PARENTHESES = /\((?:fotos?|photo|photograph|bild|image|imagen|crédito|credit)\s*:[^()]{0,80}\)$/i;
+const CREDIT_IN_PARENTHESES = /\((?:fotos?|photo|photograph|bild|bildquelle|image|imagen|crédito|credit)\s*:[^()]{0,80}\)$/i;
 /** The same credit as the caption's last sentence ("Puerto de Montevideo. Foto: Archivo El País."): the label before the last colon. */
 const CREDIT_LABEL_BEFORE_COLON = /(?:^|[.!?]\s+)(?:fotos?|photo|photograph|bild|image|imagen|crédito|credit)\s*$/i;
 /** A source or picture label alone on its line ("Quelle:", "Źródło:", "Titelbild:"): the credit follows on the next line. */
@@ -56,9 +56,13 @@ function creditAtEnd(line: string): boolean {
 /** Characters that end a sentence line (checked on the last character only). */
 const SENTENCE_END = '.!?"”’\')]';
 
-/** Markers after which the rest of the page is reader comments, not the article. */
+/**
+ * Markers after which the rest of the page is reader comments, not the article. Counters in other
+ * languages in the blog templates' wording ("11 Antworten zu „Titel“", "3 réponses à « Titre »"), not in
+ * a heading's ("10 Antworten auf die wichtigsten Fragen", "3 réponses à vos questions").
+ */
 const COMMENT_SECTION_START =
-  /^(?:\d+\s+(?:thoughts?|comments?|responses?|replies)\s+(?:on|to)\b|leave a (?:reply|comment)\b|post a comment\b|\d+\s+comments?$|(?:schreibe|hinterlasse) einen kommentar\b|(?:einen )?kommentar (?:schreiben|hinterlassen)\b|laisser un commentaire\b|deja(?:r)? un comentario\b|lascia un commento\b|deixe um comentário\b)/i;
+  /^(?:\d+\s+(?:thoughts?|comments?|responses?|replies)\s+(?:on|to)\b|leave a (?:reply|comment)\b|post a comment\b|\d+\s+comments?$|\d+\s+(?:antworten|kommentare|gedanken) zu\s|\d+\s+(?:réponses|commentaires) (?:à|a|sur)\s*["“«]|\d+\s+(?:respuestas|comentarios) (?:a|en)\s*["“«]|(?:schreibe|hinterlasse) einen kommentar\b|(?:einen )?kommentar (?:schreiben|hinterlassen)\b|laisser un commentaire\b|deja(?:r)? un comentario\b|lascia un commento\b|deixe um comentário\b)/i;
 
 /** Comment policies under the form ("Please understand that comments are moderated ..."); searched only in lines with a HINT_COMMENT key phrase. */
 const COMMENT_POLICY = /\bcomments? (?:are|is|will be) (?:moderated|reviewed)\b|^we ask that comments\b|^some comments may be (?:republished|published)\b|\bkommentare werden (?:moderiert|vor der veröffentlichung)/i;
@@ -77,16 +81,29 @@ const COMMENT_FORM = new RegExp(
     '^required fields are marked',
     '^(?:wordpress\\.com|twitter|facebook|google) (?:logo|picture|photo|account)$',
     '^log ?out\\s*/\\s*change\\s*\\)?$',
+    '^you must be (?:logged in|registered) to (?:post a )?comment',
+    '^(?:you are not logged in|sie sind nicht (?:verbunden|angemeldet|eingeloggt))\\b',
+    '^(?:du musst|sie müssen) (?:eingeloggt|angemeldet) sein,? um (?:einen )?kommentare?',
+    '^um .{1,80} kommentieren zu können, müssen sie (?:eingeloggt|angemeldet)',
+    // An empty comment section's placeholder ("No comments yet.", "Keine Kommentare (Kommentare erscheinen erst nach Freigabe)").
+    '^(?:no comments(?: yet)?|(?:noch )?keine kommentare(?: vorhanden)?)\\s*(?:[.!:]|\\(.*\\))?$',
+    '^kommentare insgesamt:\\s*\\d+$',
+    // The privacy consent next to the submit button ("By using this form you agree with the storage and handling of your data ...").
+    '^by using this form you agree',
+    '^mit der nutzung dieses formulars erklärst du',
+    '^mit dem (?:von dir )?abgeschickten kommentar',
   ].join('|'),
   'i',
 );
 
-/** Headings of related-content blocks after an article, in the languages of the evaluation pages. */
+/** Headings of related-content blocks and author boxes after an article, in the languages of the evaluation pages. */
 const RELATED_HEADING = new RegExp(
   '^(?:' +
     [
       'related(?: posts?| articles?| stories| content| links| news| reading| coverage)?',
-      'you (?:may|might) also (?:like|enjoy)', 'more (?:stories|from \\S+(?: \\S+)?|on this topic|to read)', 'recommended(?: for you| stories| articles)?', 'read next', 'trending now',
+      // The author box closes an article as the related links do.
+      'about the authors?', 'über (?:den|die) autor(?:in|en)?', 'zu[mr] autor(?:in)?', "à propos de l['’]auteur", 'sobre (?:el|la) autor(?:a)?',
+      'you (?:may|might) also (?:like|enjoy)', 'more (?:stories|from \\S+(?: \\S+)?|on this topic|to read)', 'recommended(?: for you| stories| articles)?', 'read next', 'explore further', 'trending now',
       'ähnliche (?:beiträge|artikel|themen|nachrichten)', 'verwandte (?:artikel|beiträge|themen)', 'auch interessant', 'das (?:könnte|dürfte) (?:sie|dich) auch interessieren',
       'mehr zum thema', 'weitere (?:artikel|beiträge|themen|nachrichten|meldungen|news)', 'lesen sie (?:auch|mehr)', 'das könnte dich auch interessieren', 'empfehlungen',
       'à lire aussi', 'a lire aussi', 'lire aussi', 'sur le même sujet', 'articles similaires', 'dans la même rubrique',
@@ -114,11 +131,26 @@ const SEE_ALSO = new RegExp(
     ')\\s*(?::|$|[-–|»]\\s)',
   'iu',
 );
+/**
+ * A teaser that links on with an arrow at its end ("Neue EU-Taxonomie verhindern Weiter ›", "Vorstudie zur
+ * Menüerweiterung »"). A closing guillemet ends a quotation too: only lines without an opening one count.
+ */
+function isArrowTeaser(line: string): boolean {
+  // Normalised lines hold plain spaces only: the arrow stands apart when a space precedes it.
+  return endsWithOneOf(line, '»›→') && line[line.length - 2] === ' ' && !line.includes('«') && !line.includes('‹') && hasAtMostWords(line, 30);
+}
+
 /** Labels that are also ordinary words or names ("Lea", "Mira"): only with a colon ("Lea: ...", "MIRA: ..."). */
 const SEE_ALSO_COLON = /^(?:lea|lee|mira|ver|leia|veja|leggi|czytaj|zobacz)\s*:/iu;
 
 /** Link-list headings in German, French, Spanish, Portuguese, Italian and Polish ("Otras noticias", "Neueste Artikel", "Les plus lus", "Inne artykuły autora"). */
-const RELATED_LINKS_OTHER = /^(?:(?:otras|más|últimas) noticias|lo más (?:leído|visto)|neueste (?:artikel|beiträge|nachrichten|meldungen)|meistgelesen(?:e)?|am meisten gelesen|empfohlen für (?:dich|sie)|weitere (?:artikel|beiträge|nachrichten|meldungen) (?:zu|zum|von|aus)\b|les plus (?:lus|populaires)|(?:autres|dernières) (?:articles|actualités|infos)|outras notícias|mais lidas|últimas notícias|altre notizie|più letti|inne artykuły|najnowsze|najczęściej czytane|więcej artykułów)/iu;
+const RELATED_LINKS_OTHER = /^(?:(?:otras|más|últimas) noticias|lo más (?:leído|visto)|neueste (?:artikel|beiträge|nachrichten|meldungen)|meistgelesen(?:e)?|meistdiskutiert(?:e)?|meistkommentiert(?:e)?|am meisten gelesen|empfohlen für (?:dich|sie)|weitere (?:artikel|beiträge|nachrichten|meldungen) (?:zu|zum|von|aus)\b|les plus (?:lus|populaires)|(?:autres|dernières) (?:articles|actualités|infos)|outras notícias|mais lidas|últimas notícias|altre notizie|più letti|inne artykuły|najnowsze|najczęściej czytane|więcej artykułów)/iu;
+
+/**
+ * A link back to a listing or the page's top ("Back to overview", "Zurück zum Newsroom", "Retour à l'accueil",
+ * "Volver al inicio"); only to such a place: "Back to school" is a heading.
+ */
+const BACK_LINK = /^[«‹<←\s]*(?:back to (?:the )?|zurück (?:zu[mr]? |nach )|retour (?:à l['’]|à la |au |aux )|volver (?:a la |al )|torna (?:alla |all['’])|voltar (?:à |ao ))(?:top|home(?:page)?|start(?:seite)?|overview|übersicht|newsroom|news|blog|list[ea]?|archiv(?:e)?|index|inicio|accueil|sommaire|portada|seitenanfang|anfang|oben)\b/iu;
 
 /** Characters from which a line ending in sentence punctuation is article text even inside a related section (teasers are headlines). */
 const MIN_PROSE_AFTER_RELATED = 150;
@@ -132,12 +164,24 @@ const RATING_PROMPT = /^(?:was this (?:article|page|post) (?:helpful|useful)|(?:
  * the full searches were the costliest rule tests.
  */
 const NOTICE = /\ball rights reserved\b|\brepublished with (?:the )?permission\b|\bmay not be (?:published|broadcast|rewritten|redistributed)\b/i;
+/**
+ * Licence notices of a page's text or pictures ("This work is licensed under a Creative Commons ...
+ * License", "Die Inhalte dieser Website sind unter einer Creative Commons-Lizenz lizenziert", "... unter
+ * der Lizenz CC-BY-NC-ND-4.0-DE"): a copyright notice in other words. Short lines only (HINT_LICENSE).
+ */
+const LICENSE_NOTICE = /\b(?:under|unter|sous|bajo) (?:a|the|this|einer|der|dieser|une|la|una) (?:creative commons|cc[- ]by)\b|\b(?:licen[cs]ed under|licen[cs]e|lizenz|licencia) (?:creative commons|cc[- ]by)\b/i;
 const COOKIE_NOTICE = /\b(?:we use cookies|cookie (?:policy|settings)|accept (?:all )?cookies|manage (?:your )?consent|privacy policy)\b/i;
 /**
  * Cookie banners in German, French, Spanish, Portuguese and Italian: "Cookies" next to the banner's
  * verbs (use, accept, agree, make easier) or its headings ("Was sind Cookies?").
  */
 const COOKIE_NOTICE_OTHER = /\bcookies?\b.{0,80}\b(?:verwende[nt]?|nutze[nt]?|einsetze[nt]?|erleichtern|einverstanden|akzeptier\w*|zustimm\w*|utilis(?:e|ons|ent|er|ez)|accept(?:er|ez|ons)|usamos|utiliza(?:mos|n)?|acept\w*|utilizza\w*)\b|\b(?:verwende[nt]?|nutze[nt]?|setzen?|utilis(?:e|ons|ent|er|ez)|usamos|utiliza(?:mos|n)?|utilizza\w*|akzeptier\w*|accept(?:er|ez|ons)|acept\w*)\b.{0,40}\bcookies?\b|^(?:was sind|qu'est-ce que les|¿?qué son las?|o que são) cookies\s*\??$/iu;
+/**
+ * Placeholders of embedded third-party content that loads only on consent ("Klicken Sie auf den Button, um
+ * den Inhalt von www.example.com zu laden", "Mit dem Laden des Videos akzeptieren Sie ...", "By loading
+ * the video, you agree to ..."): privacy notices in the place of a video, map or post. Short lines only (HINT_EMBED).
+ */
+const EMBED_CONSENT = /\b(?:um (?:den|die) inhalte? von .{1,60} zu laden|(?:mit dem|beim) laden (?:des|der) (?:inhalts?|videos?|karte|tweets?|beitrags)|ohne (?:dein|ihr) einverständnis keine verbindung|by loading the (?:content|video|map|tweet|post)|click (?:here |the button )?to load (?:the |this )?(?:content|video|map|tweet|post))\b/i;
 
 /** Affiliate disclosures ("When you buy through links on our site, we may earn an affiliate commission", "Für Links auf dieser Seite erhält CHIP ggf. eine Provision"). */
 const AFFILIATE_NOTICE = /\b(?:supported by its audience|we may (?:earn|receive) (?:an? )?(?:affiliate )?(?:commission|compensation)|may receive compensation|affiliate (?:commission|links?)\b.{0,40}\b(?:earn|receive|commission)|erhält \S+ (?:ggf\. )?eine provision)/i;
@@ -181,6 +225,8 @@ const PAYWALL = new RegExp(
 
 /** A tag or category label at the start of a line, with a colon or followed by a comma-separated list ("Tags Homestory, Interior design"; not "Category 5 hurricane hits the coast"). */
 const TAG_LINE = /^(?:tags?|tagged(?: with)?|schlagw(?:ö|oe)rter|schlagworte|stichw(?:ö|oe)rter|kategorien?|categories|category|filed under|posted in|etiquetas|mots-clés|tagi)(?:\s*:\s*\S|\s+[^,]+,)/iu;
+/** The entry footer of blog templates, which names the post's categories and tags in a sentence ("This entry was posted in News and tagged Berlin. Bookmark the permalink.", "Dieser Eintrag wurde veröffentlicht in Podcast und verschlagwortet mit ..."). */
+const ENTRY_FOOTER = /^(?:this (?:entry|post) was (?:posted|filed) in|dieser (?:eintrag|beitrag) wurde (?:.{0,40} )?(?:veröffentlicht|abgelegt) (?:in|unter)|cette entrée a été publiée dans|esta entrada (?:fue publicada|se publicó) en|questa voce è stata pubblicata in)\b/iu;
 /** Liability disclaimers: publishers' and blogs' standard sentences. */
 const DISCLAIMER = /\b(?:is not responsible for the (?:opinions|content|views)|(?:do|does) not necessarily reflect|(?:are|is) not necessarily (?:those|the views) of|the views expressed (?:here|in this (?:article|column|post|blog))|trotz sorgfältiger (?:inhaltlicher )?kontrolle|(?:übernehme[n]?|übernimmt) (?:ich |wir )?keine haftung für|für den inhalt der verlinkten seiten sind ausschließlich)\b/iu;
 
@@ -201,6 +247,8 @@ const HINT_NOTICE = 16;
 const HINT_COOKIE = 32;
 const HINT_AFFILIATE = 64;
 const HINT_NEWSLETTER = 128;
+const HINT_LICENSE = 256;
+const HINT_EMBED = 512;
 /** Bits of the phrases searched in lines of any length. */
 const HINT_ANY_LENGTH = HINT_NOTICE | HINT_COOKIE | HINT_AFFILIATE | HINT_NEWSLETTER;
 const HINT_PATTERNS: readonly (readonly [number, RegExp])[] = [
@@ -212,6 +260,8 @@ const HINT_PATTERNS: readonly (readonly [number, RegExp])[] = [
   [HINT_COOKIE, /cookie|consent|privacy policy/i],
   [HINT_AFFILIATE, /commission|compensation|provision|audience/i],
   [HINT_NEWSLETTER, /newsletter/i],
+  [HINT_LICENSE, /creative commons|cc[- ]by/i],
+  [HINT_EMBED, / zu laden|laden de|einverständnis|to load|loading the/i],
 ];
 /** Any of the patterns (a plain alternation, the fastest search for a line that has none). */
 function anyOf(patterns: readonly (readonly [number, RegExp])[]): RegExp {
@@ -258,11 +308,34 @@ const MONTH_OR_DAY =
   'mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo';
 /** One piece of a date or time stamp: a number, a month or weekday name, or a word that goes with stamps ("Uhr", "updated"). */
 const DATE_PIECE = new RegExp(
-  `^(?:\\d[\\d.:/-]*(?:st|nd|rd|th|h)?\\.?|(?:${MONTH_OR_DAY})\\.?|at|um|uhr|am|pm|a\\.m\\.|p\\.m\\.|on|de|del|le|the|updated|published|posted|veröffentlicht|aktualisiert|stand|gmt|utc|cet|cest|est|edt|pst|pdt|cst|cdt|bst|et|pt|ct)$`,
+  `^(?:\\d[\\d.:/-]*(?:st|nd|rd|th|h)?\\.?|(?:${MONTH_OR_DAY})\\.?|at|um|uhr|am|pm|a\\.m\\.|p\\.m\\.|on|de|del|le|the|(?:updated|published|posted|veröffentlicht|publiziert|aktualisiert|stand):?|gmt|utc|cet|cest|est|edt|pst|pdt|cst|cdt|bst|et|pt|ct)$`,
   'iu',
 );
 /** A year or a clock time: what a publication stamp carries, unlike a fixture date in a text ("Tuesday, 1 March"). */
 const STAMP_MARK = /(?:^|\D)(?:19|20)\d{2}(?:\D|$)|\d{1,2}:\d{2}/;
+
+/** The verb of a publication stamp at the start of a line ("Posted on", "Erstellt am", "Der Beitrag wurde am"). */
+const STAMP_LEAD = /^(?:(?:posted|published|updated|created|erstellt|veröffentlicht|geschrieben|aktualisiert|publié|publicado|pubblicato)(?:\s+(?:am|on|le|el|il))?|(?:der|dieser) (?:beitrag|artikel|eintrag) wurde am)\s/iu;
+/** What a date after STAMP_LEAD starts with: a number, or a month or weekday name ("Published in 2019, the study ..." is a sentence). */
+const DATE_START = new RegExp(`^(?:\\d|(?:${MONTH_OR_DAY})\\b)`, 'iu');
+/** Most words of a line that STAMP_LEAD opens: post metadata is short, a sentence that starts "Published on ..." longer. */
+const STAMP_LINE_MAX_WORDS = 25;
+/** Most words of a line of "|" fields with a stamp among them (a byline, a category, a comment count beside the date). */
+const STAMPED_FIELDS_MAX_WORDS = 16;
+
+/**
+ * Post metadata around a publication stamp: a short line of fields split by "|" one of which is a stamp
+ * ("24. März 2004, 19:49 | Genesis", "Published: 22:00 GMT, 26 September 2020 | Updated: 08:39 GMT,
+ * 28 September 2020"), or a line that a stamp's verb opens, with a date right after it
+ * ("Posted on May 5, 2020 by admin in News", "Erstellt am Dienstag 6. Mai 2014 um 23:30 und abgelegt unter Linux").
+ */
+function isStampedMetaLine(line: string): boolean {
+  if (line.includes('|') && hasAtMostWords(line, STAMPED_FIELDS_MAX_WORDS) && line.split('|').some((field) => isDateLine(field.trim()))) return true;
+  const lead = STAMP_LEAD.exec(line);
+  if (lead === null) return false;
+  const date = line.slice(lead[0].length, lead[0].length + 40);
+  return DATE_START.test(date) && STAMP_MARK.test(date) && hasAtMostWords(line, STAMP_LINE_MAX_WORDS);
+}
 
 /** A line that is only a date or time stamp with a year or a time ("Donnerstag, 31. Mai 2012", "12.12.2022, 08:30 Uhr", "3:59 PM"). */
 function isDateLine(line: string): boolean {
@@ -273,7 +346,8 @@ function isDateLine(line: string): boolean {
 }
 
 const BYLINE_NAME = "\\p{Lu}[\\p{L}'’.-]+(?:\\s+\\p{Lu}[\\p{L}'’.-]+){0,3}";
-const BYLINE_PREFIXED = new RegExp(`^(?:by|By|BY)\\s+${BYLINE_NAME}(?:\\s*(?:,|and|&)\\s*${BYLINE_NAME})*(?:\\s*[,|\\-–]\\s*.{0,60})?$`, 'u');
+/** "By" and names, then the outlet they write for ("By Jane Doe And John Smith For The Daily Post") or a role or date after a separator. */
+const BYLINE_PREFIXED = new RegExp(`^(?:by|By|BY)\\s+${BYLINE_NAME}(?:\\s*(?:,|and|And|AND|&)\\s*${BYLINE_NAME})*(?:\\s+(?:for|For|FOR)\\s+${BYLINE_NAME})?(?:\\s*[,|\\-–]\\s*.{0,60})?$`, 'u');
 const BYLINE_ROLE = new RegExp(`^${BYLINE_NAME}\\s*[,|\\-–]\\s*(?:(?:senior|chief|staff|contributing|political|foreign|deputy|associate|national|white house)\\s+)*(?:writer|reporter|correspondent|editor|columnist|contributor|journalist)s?$`, 'iu');
 
 interface CaptionIndex {
@@ -306,6 +380,9 @@ function captionIndexOf(context: LineContext): CaptionIndex {
   return captionIndex;
 }
 
+/** A numbered figure caption ("Abbildung 4: Die grösste Lawine ...", "Figure 2. Sales by region", "Abb. 3: ..."). */
+const FIGURE_CAPTION = /^(?:abbildung|abb\.|figure|fig\.|grafik|schaubild|illustration|bild|foto|photo|image|imagen)\s*\d+[a-z]?\s*[:.]\s/iu;
+
 function isRepeatedCaption(line: string, context: LineContext): boolean {
   const index = captionIndexOf(context);
   if ((index.counts.get(line) ?? 0) > 1) return true;
@@ -316,12 +393,12 @@ function isRepeatedCaption(line: string, context: LineContext): boolean {
 export const LINE_RULES: readonly LineRule[] = [
   {
     id: 'comments-start',
-    description: 'Comment counters and section openers ("2 thoughts on ...", "Leave a Reply", "Schreibe einen Kommentar"); the rest of the page is comments.',
+    description: 'Comment counters and section openers ("2 thoughts on ...", "11 Antworten zu ...", "Leave a Reply", "Schreibe einen Kommentar"); the rest of the page is comments.',
     matches: (line) => COMMENT_SECTION_START.test(line),
   },
   {
     id: 'comment-form',
-    description: 'Comment forms and their login text (WordPress, Twitter, Facebook), and comment policies ("Comments are moderated ...").',
+    description: 'Comment forms, their login and privacy-consent text (WordPress, Twitter, Facebook), empty-section placeholders ("No comments yet") and comment policies ("Comments are moderated ...").',
     matches: (line) => COMMENT_FORM.test(line) || ((hintsOf(line) & HINT_COMMENT) !== 0 && COMMENT_POLICY.test(line)),
   },
   {
@@ -331,7 +408,7 @@ export const LINE_RULES: readonly LineRule[] = [
   },
   {
     id: 'related-start',
-    description: 'Heading of a related-content block ("Related posts", "Ähnliche Beiträge", "À lire aussi"); after article text, the rest of the page is that block.',
+    description: 'Heading of a related-content block or an author box ("Related posts", "Ähnliche Beiträge", "À lire aussi", "Über den Autor"); after article text, the rest of the page is that block.',
     matches: (line) => line.length <= 80 && RELATED_HEADING.test(line),
   },
   {
@@ -351,8 +428,8 @@ export const LINE_RULES: readonly LineRule[] = [
   },
   {
     id: 'dateline',
-    description: 'Date and time stamps on their own line ("Donnerstag, 31. Mai 2012", "12.12.2022, 08:30 Uhr", "Updated 3:59 PM").',
-    matches: (line) => isDateLine(line),
+    description: 'Date and time stamps on their own line ("Donnerstag, 31. Mai 2012", "12.12.2022, 08:30 Uhr", "Updated 3:59 PM"), and post metadata they open ("Posted on May 5, 2020 by admin").',
+    matches: (line) => isDateLine(line) || isStampedMetaLine(line),
   },
   {
     id: 'photo-credit',
@@ -361,9 +438,9 @@ export const LINE_RULES: readonly LineRule[] = [
   },
   {
     id: 'caption',
-    description: 'Short caption lines that the page repeats, alone or in front of a credit line ("Putin and Biden.").',
+    description: 'Short caption lines that the page repeats, alone or in front of a credit line ("Putin and Biden."), and numbered figure captions ("Abbildung 4: ...", "Figure 2. ...").',
     // Short lines first: the document's caption index is built only when such a line asks (most news lines are long).
-    matches: (line, context) => hasAtMostWords(line, 10) && isRepeatedCaption(line, context),
+    matches: (line, context) => (hasAtMostWords(line, 10) && isRepeatedCaption(line, context)) || (FIGURE_CAPTION.test(line) && hasAtMostWords(line, 40)),
   },
   {
     id: 'title-repeat',
@@ -372,13 +449,13 @@ export const LINE_RULES: readonly LineRule[] = [
   },
   {
     id: 'see-also',
-    description: '"SEE ALSO:", "Read more", "Related:" link lines, and their German, French, Spanish, Portuguese, Italian and Polish forms ("Lesen Sie auch:", "À lire aussi", "Lea más:", "Czytaj też: ...").',
-    matches: (line) => SEE_ALSO.test(line) || SEE_ALSO_COLON.test(line),
+    description: '"SEE ALSO:", "Read more", "Related:" link lines, and their German, French, Spanish, Portuguese, Italian and Polish forms ("Lesen Sie auch:", "À lire aussi", "Lea más:", "Czytaj też: ..."); teasers that end in a link arrow ("... Weiter ›").',
+    matches: (line) => SEE_ALSO.test(line) || SEE_ALSO_COLON.test(line) || isArrowTeaser(line),
   },
   {
     id: 'copyright',
-    description: 'Copyright and republication notices.',
-    matches: (line) => /^(?:copyright\b|©|\(c\)\s*\d{4})/i.test(line) || ((hintsOf(line) & HINT_NOTICE) !== 0 && NOTICE.test(line)),
+    description: 'Copyright, licence ("... under a Creative Commons license") and republication notices.',
+    matches: (line) => /^(?:copyright\b|©|\(c\)\s*\d{4})/i.test(line) || ((hintsOf(line) & HINT_NOTICE) !== 0 && NOTICE.test(line)) || ((hintsOf(line) & HINT_LICENSE) !== 0 && LICENSE_NOTICE.test(line)),
   },
   {
     id: 'newsletter',
@@ -389,14 +466,17 @@ export const LINE_RULES: readonly LineRule[] = [
         /\bnewsletters?\b/i.test(line) &&
         ((hasAtMostWords(line, 30) && (context.previousRule === 'newsletter' || /^(?:sign up|subscribe)\b/i.test(line))) ||
           // A short line naming the newsletter without a sentence's end is its sign-up heading ("Get the Most Popular Stories in a Weekly Newsletter").
-          (hasAtMostWords(line, 12) && !endsWithOneOf(line, '.')))) ||
+          (hasAtMostWords(line, 12) && !endsWithOneOf(line, '.')) ||
+          // A newsletter named next to a prompt to subscribe, in a line of up to NOTICE_MAX_CHARS (the subscribe phrases are
+          // only searched there), is a sign-up blurb ("Abonnieren Sie kostenlos die ...-Newsletter und bleiben Sie ... auf dem Laufenden.").
+          ((hintsOf(line) & HINT_SUBSCRIBE) !== 0 && SUBSCRIBE_PROMPT.test(line)))) ||
       // A sentence of more than 12 words that mentions subscribing is text ("... wenn Dir unsere Podcasts gefallen, Du sie abonnierst und uns Feedback gibst.").
       ((hintsOf(line) & HINT_SUBSCRIBE) !== 0 && hasAtMostWords(line, 20) && (hasAtMostWords(line, 12) || !endsWithOneOf(line, '.!')) && SUBSCRIBE_PROMPT.test(line)),
   },
   {
     id: 'related-links',
     description: 'Short "More ..." / "Top stories" link headings ("More US News", "Access More", "Otras noticias", "Neueste Artikel", "Inne artykuły autora").',
-    matches: (line) => (/^(?:more|access more|top stories|most read|most popular|most viewed|trending|latest news|you may also like)\b/i.test(line) || RELATED_LINKS_OTHER.test(line)) && hasAtMostWords(line, 5) && !endsWithOneOf(line, SENTENCE_END),
+    matches: (line) => (/^(?:more|access more|top stories|most read|most popular|most viewed|most commented|most discussed|trending|latest news|you may also like)\b/i.test(line) || RELATED_LINKS_OTHER.test(line)) && hasAtMostWords(line, 5) && !endsWithOneOf(line, SENTENCE_END),
   },
   {
     id: 'share-bar',
@@ -419,8 +499,10 @@ export const LINE_RULES: readonly LineRule[] = [
   },
   {
     id: 'cookie-notice',
-    description: 'Cookie and privacy banners (English, and "Cookies" with a banner verb in German, French, Spanish, Portuguese and Italian).',
-    matches: (line) => (hintsOf(line) & HINT_COOKIE) !== 0 && (COOKIE_NOTICE.test(line) || COOKIE_NOTICE_OTHER.test(line)) && hasAtMostWords(line, 40),
+    description: 'Cookie and privacy banners (English, and "Cookies" with a banner verb in German, French, Spanish, Portuguese and Italian), and consent placeholders of embedded content ("... um den Inhalt von www.example.com zu laden").',
+    matches: (line) =>
+      ((hintsOf(line) & HINT_COOKIE) !== 0 && (COOKIE_NOTICE.test(line) || COOKIE_NOTICE_OTHER.test(line)) && hasAtMostWords(line, 40)) ||
+      ((hintsOf(line) & HINT_EMBED) !== 0 && EMBED_CONSENT.test(line)),
   },
   {
     id: 'affiliate-notice',
@@ -436,9 +518,9 @@ export const LINE_RULES: readonly LineRule[] = [
   },
   {
     id: 'tags',
-    description: 'Tag and category lines of blog and news templates ("Tags: Berlin, Interior", "Kategorie: News", "Filed under: Politics", "Schlagwörter: ...").',
+    description: 'Tag and category lines of blog and news templates ("Tags: Berlin, Interior", "Kategorie: News", "Filed under: Politics", "Schlagwörter: ...", "This entry was posted in News and tagged ...").',
     // A label, then a list; no sentence (a line that ends in "." is text that starts with the word).
-    matches: (line) => TAG_LINE.test(line) && hasAtMostWords(line, 20) && !endsWithOneOf(line, '.!?'),
+    matches: (line) => (TAG_LINE.test(line) && hasAtMostWords(line, 20) && !endsWithOneOf(line, '.!?')) || (ENTRY_FOOTER.test(line) && hasAtMostWords(line, 40)),
   },
   {
     id: 'disclaimer',
@@ -447,9 +529,10 @@ export const LINE_RULES: readonly LineRule[] = [
   },
   {
     id: 'nav-crumb',
-    description: 'Navigation breadcrumbs ("Home > World > Europe") and skip links ("Skip to main content", "Zum Inhalt springen").',
+    description: 'Navigation breadcrumbs ("Home > World > Europe"), skip links ("Skip to main content", "Zum Inhalt springen") and back links ("Back to overview", "Zurück zur Übersicht").',
     // The last character first: prose lines end a sentence, and the breadcrumb pattern backtracks on them.
-    matches: (line) => (!endsWithOneOf(line, SENTENCE_END) && /^[\p{L} &]{1,25}(?:\s*[>»›|\/]\s*[\p{L} &]{1,25}){2,}$/u.test(line)) || /^(?:skip to (?:the )?(?:main )?(?:content|navigation|search|footer)|zum inhalt springen|direkt zum inhalt|aller au contenu(?: principal)?|saltar al contenido(?: principal)?)$/i.test(line),
+    matches: (line) =>
+      (!endsWithOneOf(line, SENTENCE_END) && (/^[\p{L} &]{1,25}(?:\s*[>»›|\/]\s*[\p{L} &]{1,25}){2,}$/u.test(line) || (BACK_LINK.test(line) && hasAtMostWords(line, 5)))) || /^(?:skip to (?:the )?(?:main )?(?:content|navigation|search|footer)|zum inhalt springen|direkt zum inhalt|aller au contenu(?: principal)?|saltar al contenido(?: principal)?)$/i.test(line),
   },
 ];
 

@@ -40,6 +40,10 @@ você`,
 совсем ним здесь этом один почти мой тем чтобы нее сейчас были куда зачем всех никогда можно при наконец два об другой хоть после над
 больше тот через эти нас про всего них какая много разве три эту моя впрочем хорошо свою этой перед иногда лучше чуть том нельзя такой
 им более всегда конечно всю между это также`,
+  pl: `a aby ale albo ani aż bardzo bez bo by był była były było być będzie będą co coś czy czyli dla do dlatego gdy gdyż gdzie go
+ich ile im ja jak jako jakie jaki jednak jego jej jest jestem jeszcze jeśli już ją kiedy kto która które który których którym
+którzy lub ma mają mi między mnie mogą może można mu my na nad nam nas nawet nic nie niż nich nim o od oraz po pod ponieważ przed
+przez przy się sobie są ta tak także tam te tego tej ten też to tu tych tylko tym u w we więc wszystko z za ze że żeby`,
 };
 
 export const STOPWORDS: Record<string, ReadonlySet<string>> = Object.fromEntries(Object.entries(LISTS).map(([lang, words]) => [lang, new Set(words.split(/\s+/).filter(Boolean))]));

@@ -61,6 +61,12 @@ describe('line features', () => {
     expect(lineFeatures('Die Stadt hat am Montag die neue Brücke für den Verkehr freigegeben, wie sie mitteilte.', 0, 1, EN, null).stopwordDensity).toBeGreaterThan(0.3);
     expect(documentLanguage([tokenize('Die Stadt und der Fluss sind in der Nähe von dem Bahnhof')])).toBe(LANGUAGES.indexOf('de'));
   });
+
+  it('has a Polish stop list: Polish prose reads as prose', () => {
+    const polish = 'Rada miasta zdecydowała we wtorek, że stary most nad rzeką zostanie zamknięty dla samochodów od przyszłej wiosny, ponieważ jego konstrukcja jest w złym stanie.';
+    expect(documentLanguage([tokenize(polish)])).toBe(LANGUAGES.indexOf('pl'));
+    expect(lineFeatures(polish, 0, 1, LANGUAGES.indexOf('pl'), null).stopwordDensity).toBeGreaterThan(o.stopwordsHigh);
+  });
 });
 
 describe('context-free classes (jusText)', () => {

@@ -84,6 +84,48 @@ describe('line rules', () => {
     // Skip links, US time zones.
     ['Skip to main content', 'nav-crumb'],
     ['Updated 10:32 AM ET', 'dateline'],
+    // Photo agencies and credits in other words.
+    ['picture alliance | Jane Doe', 'photo-credit'],
+    ['Die Minister beim Treffen in Berlin. (Bildquelle: Example Verlag)', 'photo-credit'],
+    ['Crédits photos : Jane Doe', 'photo-credit'],
+    // Comment counters, login prompts and consent lines of comment forms.
+    ['11 Antworten zu “Ein Sonntag am See”', 'comments-start'],
+    ['142 Antworten zu Ein Sonntag am See', 'comments-start'],
+    ['3 réponses à « Un dimanche au lac »', 'comments-start'],
+    ['Du musst eingeloggt sein, um Kommentare zu schreiben!', 'comment-form'],
+    ['You must be logged in to post a comment.', 'comment-form'],
+    ['Keine Kommentare (Kommentare erscheinen erst nach unserer Freigabe)', 'comment-form'],
+    ['By using this form you agree with the storage and handling of your data by this website.', 'comment-form'],
+    // Licence notices.
+    ['This work is licensed under a Creative Commons Attribution 4.0 International License.', 'copyright'],
+    ['Die Inhalte dieser Website sind unter einer Creative Commons-Lizenz lizenziert.', 'copyright'],
+    ['Dieser Text wurde veröffentlicht unter der Lizenz CC-BY-NC-ND-4.0-DE.', 'copyright'],
+    // A newsletter next to a prompt to subscribe.
+    ['Keine Neuigkeiten mehr verpassen: Abonnieren Sie kostenlos unseren Newsletter und bleiben Sie auf dem Laufenden.', 'newsletter'],
+    // Consent placeholders of embedded content.
+    ['Klicken Sie auf den Button, um den Inhalt von www.example.com zu laden.', 'cookie-notice'],
+    ['Wir respektieren deine Privatsphäre und stellen deshalb ohne dein Einverständnis keine Verbindung zu Twitter her.', 'cookie-notice'],
+    // Post metadata opened by a stamp, and stamps among "|" fields.
+    ['Posted on May 5, 2020 by admin in News', 'dateline'],
+    ['Erstellt am Dienstag 6. Mai 2014 um 23:30 und abgelegt unter Linux, Tutorials.', 'dateline'],
+    ['24. März 2004, 19:49 | Genesis', 'dateline'],
+    ['Published: 22:00 GMT, 26 September 2020 | Updated: 08:39 GMT, 28 September 2020', 'dateline'],
+    ['Aktualisiert: 11.04.2020, 10:27', 'dateline'],
+    // Blog entry footers, back links, arrow teasers, outlet bylines, most-commented lists, author boxes.
+    ['This entry was posted in News and tagged Berlin, Geneva. Bookmark the permalink.', 'tags'],
+    ['Dieser Eintrag wurde veröffentlicht in Podcast und verschlagwortet mit Berlin von Jane Doe. Permanentlink.', 'tags'],
+    ['Zurück zur Übersicht', 'nav-crumb'],
+    ['Back to top', 'nav-crumb'],
+    ['Neue Regeln für den Ausbau der Windenergie Weiter ›', 'see-also'],
+    ['Zehn Tipps für den Urlaub »', 'see-also'],
+    ['By Jane Doe And John Smith For The Daily Post', 'byline'],
+    ['Meistdiskutierte Artikel', 'related-links'],
+    ['Über den Autor', 'related-start'],
+    ['Explore further', 'related-start'],
+    ['Abbildung 4: Die grösste Lawine dieser Woche wurde am Montag ausgelöst.', 'caption'],
+    ['Figure 2. Sales by region', 'caption'],
+    ['Un grupo de pingüinos, en la Antártida el 11 de febrero pasado. EFE', 'photo-credit'],
+    ['Sie sind nicht verbunden. Loggen Sie sich ein oder registrieren Sie sich', 'comment-form'],
   ])('removes %j as %s', (line, rule) => {
     expect(clean([BODY, line]).removed).toEqual([{ line_no: 2, text: line, rule }]);
   });
@@ -114,6 +156,20 @@ describe('line rules', () => {
     'Most popular among voters was the plan to cut taxes',
     'The minister said journalists would be allowed to attend, and that subscribers to the channel could watch it live.',
     'Please understand that the minister cannot comment on the case.',
+    // Words and shapes of the newer rules in ordinary news sentences.
+    'No comments were made by the minister after the meeting.',
+    'Published on Monday, the report found that 2021 was the warmest year on record in Europe, and the scientists who wrote it warned that the next decade would be warmer still.',
+    'Back to the drawing board, the engineers said after the test failed.',
+    '« Nous avons fait notre travail », a déclaré la ministre, « et nous continuerons »',
+    'Die Band spielte »Yesterday« und »Let It Be«.',
+    'The project is funded under a grant from the city and the state, officials said.',
+    'Figures from 2020 show that sales rose by a fifth, the company said.',
+    'Efecto dominó en los mercados de Asia',
+    '10 Antworten auf die wichtigsten Fragen zum neuen Gesetz',
+    '3 réponses à vos questions sur la réforme',
+    'Back to school',
+    'Published in 2019, the study found that most cities had missed their targets.',
+    'Berlin | The council said on 5 May 2020 that it would close the old harbour bridge to cars from next spring, after months of debate.',
   ])('keeps the body sentence %j', (line) => {
     expect(clean([BODY, line]).removed).toEqual([]);
   });
