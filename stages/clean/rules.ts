@@ -261,6 +261,7 @@ const HINT_PATTERNS: readonly (readonly [number, RegExp])[] = [
   [HINT_AFFILIATE, /commission|compensation|provision|audience/i],
   [HINT_NEWSLETTER, /newsletter/i],
   [HINT_LICENSE, /creative commons|cc[- ]by/i],
+  // "laden de" stands for EMBED_CONSENT's "laden des" and "laden der".
   [HINT_EMBED, / zu laden|laden de|einverständnis|to load|loading the/i],
 ];
 /** Any of the patterns (a plain alternation, the fastest search for a line that has none). */
