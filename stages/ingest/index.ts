@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { open, readFile, type FileHandle } from 'node:fs/promises';
 import PQueue from 'p-queue';
 import type { Stage, StageContext } from '../../pipeline/stage.js';
@@ -13,6 +14,13 @@ export { discoverInputs, type InputFile } from './discover.js';
 export interface IngestOptions {
   /** Files read at once. */
   concurrency: number;
+  /**
+   * Called with the SHA-256 of each file read whole (WARC files are streamed, so not them): an
+   * incremental run records the digest of the bytes it processed instead of reading every file a
+   * second time after the run (19,629 files of the 50 MB corpus: 0.8–1.6 s to read again, ≈ 0.05 s
+   * to digest the bytes in memory).
+   */
+  onFileDigest?: (file: InputFile, sha256: string) => void;
 }
 
 /** Bytes read from a WARC file at a time; records are parsed out of the stream, never the whole file. */
@@ -43,7 +51,9 @@ export function ingestStage(options: IngestOptions): Stage<InputFile, RawDoc> {
         }
         const head = window.shift();
         if (!head) return;
-        yield* documentsOf(await head, context);
+        const result = await head;
+        if (options.onFileDigest && 'bytes' in result) options.onFileDigest(result.file, createHash('sha256').update(result.bytes).digest('hex'));
+        yield* documentsOf(result, context);
       }
     },
   };

@@ -1,4 +1,4 @@
-import { appendFileSync, cpSync, existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, readFileSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { shardOf, stateFolder } from '../../pipeline/state.js';
@@ -97,6 +97,12 @@ describe('incremental runs', () => {
     expect(manifest(output)).toMatchObject({ n_segments: 2, n_segments_built: 0 });
     expect(manifest(output).stages.find((s) => s.name === 'ingest')?.n_in).toBe(0);
     expect(differingTables(before, output)).toEqual([]);
+
+    // Touched, same bytes: the SHA-256 ingest recorded when it read the file says it is unchanged.
+    const touched = path.join(input, readdirSync(input).sort()[1]!);
+    utimesSync(touched, new Date(), new Date(Date.now() + 60_000));
+    await run(['--input', input, '--output', output, '--incremental']);
+    expect(manifest(output)).toMatchObject({ n_segments: 2, n_segments_built: 0 });
 
     // A changed file replaces its earlier version; a deleted file leaves the tables.
     const [first, , , , last] = readdirSync(input).sort();
