@@ -13,10 +13,12 @@
  *    non-short neighbours (good if both are good, bad if both bad, mixed cases decided by whether
  *    a near-good line sits next to it); near-good lines stay unless both neighbours are bad;
  *    heading-like short lines followed closely by good text are kept. Document edges count as bad.
- * 4. In text dumps (the default profile), the article ends before the first run of lines that
- *    smoothing did not keep when little good text follows it (`articleEnd`), and the lines after
- *    the last good one go, except lists that follow good text (`articleLists`) and sentences that
- *    continue the article after its last good line (`tailContinuation`: line-ups, results).
+ * 4. In text dumps (the default profile), the article starts at its headline when the title comes
+ *    back before any good line (`articleStart`: the page's header above it goes), and ends before
+ *    the first run of lines that smoothing did not keep when little good text follows it
+ *    (`articleEnd`), and the lines after the last good one go, except lists that follow good text
+ *    (`articleLists`) and sentences that continue the article after its last good line
+ *    (`tailContinuation`: line-ups, results).
  *
  * Removals get rule ids `classifier-bad` (class bad on the line's own features),
  * `classifier-context` (short or near-good lines that their neighbours turned bad) and
@@ -73,6 +75,14 @@ export interface ClassifierOptions {
   /** With onlyBad and trimEdges `tail`: before the first good line, also remove lines smoothing finds bad that have at most this many words (0: off). */
   headMaxWords: number;
   /**
+   * With headMaxWords: a line of HEADLINE_MIN_WORDS+ words of which at least this share is in the
+   * title is the headline, and when no line above it is good, every line above it that smoothing
+   * finds bad goes too, whatever its length (0: off). A whole-page dump repeats its title as the
+   * article's headline; what sits above it before any article text is the page's header (slogans,
+   * visitor counters, notices), not the article.
+   */
+  headlineOverlap: number;
+  /**
    * With onlyBad: anywhere in the document, also remove lines that smoothing finds bad and that have
    * at most this many words (0: off). Short lines between boilerplate are menu items, labels and
    * teasers; short lines in the body sit between good lines and smoothing keeps them.
@@ -127,6 +137,7 @@ export const DEFAULT_CLASSIFIER_OPTIONS: ClassifierOptions = {
   onlyBad: true,
   trimEdges: 'tail',
   headMaxWords: 3,
+  headlineOverlap: 0.8,
   contextMaxWords: 4,
   contextMaxHeadingWords: 8,
   tailRun: 3,
@@ -554,6 +565,20 @@ function articleEnd(final: readonly ('good' | 'bad')[], initial: readonly LineCl
   return n - 1;
 }
 
+/** Words of the shortest line that can be the headline (see ClassifierOptions.headlineOverlap): fewer words match a title by chance. */
+const HEADLINE_MIN_WORDS = 3;
+
+/**
+ * Index of the headline when it opens the article (see ClassifierOptions.headlineOverlap): the
+ * first line, at or before the first good one, of HEADLINE_MIN_WORDS+ words mostly in the title.
+ * The headline itself may be good: smoothing keeps a heading that good text follows. 0 when there is none.
+ */
+function articleStart(features: readonly LineFeatures[], firstGood: number, o: ClassifierOptions): number {
+  if (o.headlineOverlap <= 0) return 0;
+  for (let i = 0; i <= firstGood; i++) if (features[i]!.words >= HEADLINE_MIN_WORDS && features[i]!.titleOverlap >= o.headlineOverlap) return i;
+  return 0;
+}
+
 /** Bullet characters that open a list item ("- ", "• ", "* ", "– ") followed by a space. */
 const BULLET = /^[-•*–·▪►]\s+\S/;
 /** A numbered list item ("1. ", "2) "): its number. */
@@ -670,10 +695,11 @@ export function classifyLines(lines: readonly string[], title: string | null, op
     const cut = last;
     if (options.tailProse && options.trimEdges !== 'none') last = tailContinuation(lines, features, last, options, removedByRule, inBody);
     const firstGood = final.indexOf('good');
+    const headline = articleStart(features, firstGood, options);
     return features.map((f, i) => {
       if ((inList?.[i] || i > cut) && i >= first && i <= last) return { keep: true, rule: null, initial: initial[i]!, features: f };
       if (i < first || i > last) return { keep: false, rule: 'classifier-outside', initial: initial[i]!, features: f };
-      if (options.headMaxWords > 0 && i < firstGood && final[i] === 'bad' && f.words <= options.headMaxWords) {
+      if (options.headMaxWords > 0 && i < firstGood && final[i] === 'bad' && (f.words <= options.headMaxWords || i < headline)) {
         return { keep: false, rule: 'classifier-outside', initial: initial[i]!, features: f };
       }
       if (final[i] === 'bad' && (f.words <= options.contextMaxWords || (!f.terminalPunctuation && f.words <= options.contextMaxHeadingWords))) return { keep: false, rule: 'classifier-context', initial: initial[i]!, features: f };

@@ -152,6 +152,20 @@ describe('the classifier in the clean stage', () => {
     expect(cleanDocument(doc(lines), { disabledRules: [], classifier: { tailRun: 0 } }).text).toContain('Ferry timetables');
   });
 
+  it('starts a text dump at its headline when the title comes back before any good line', () => {
+    const header = ['The independent voice of the harbour district since 1887!', '13 visitors are online, 8 of them reading the news.'];
+    const headline = 'Harbour bridge to close to cars';
+    const page = doc([...header, headline, ...PROSE], `${headline} | Example News`);
+    const article = cleanDocument(page);
+    expect(article.text.split('\n\n')).toEqual([headline, ...PROSE]);
+    expect(article.removed.map((r) => [r.text, r.rule])).toEqual(header.map((line) => [line, 'classifier-outside']));
+    // Without the headline anchor, lines of more than headMaxWords words above the article stay.
+    expect(cleanDocument(page, { disabledRules: [], classifier: { headlineOverlap: 0 } }).removed).toEqual([]);
+    // After article text, a line that repeats the title is not where the article starts.
+    const teaserAfter = doc([...header, PROSE[0]!, headline, ...PROSE.slice(1)], `${headline} | Example News`);
+    expect(cleanDocument(teaserAfter).text).toContain(header[1]);
+  });
+
   it('leaves documents shorter than minLines, and documents without any good line, to the rules', () => {
     expect(cleanDocument(doc(['Home', PROSE[0]!])).removed).toEqual([]);
     const menus = ['Home', 'News', 'Sport', 'Weather', 'Contact', 'About'];
