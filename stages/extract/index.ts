@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Stage } from '../../pipeline/stage.js';
-import type { Annotations, Article, DocumentRecord, EntityMention, LinkedMention, Span } from '../types.js';
-import { claimSubjects } from './claims.js';
+import type { Annotations, Article, ClaimedQuantity, DocumentRecord, EntityMention, LinkedMention, Quantity, Span } from '../types.js';
+import { claimSubjects, type ClaimSubject } from './claims.js';
 import { extractDates, inferPublicationDate, type DateReference } from './dates.js';
 import { extractEntities } from './entities/index.js';
 import { extractQuantities } from './quantities.js';
@@ -34,7 +34,7 @@ export function annotate(article: Article): Annotations {
   const inferred = article.published_at ? null : inferPublicationDate(text, article.crawled_at);
   return {
     mentions,
-    quantities: quantities.map((q, i) => ({ ...q, ...subjects[i]! })),
+    quantities: quantities.map((q, i) => claimed(q, subjects[i]!)),
     dates: extractDates(text, referenceDate(article, inferred)),
     quotes: extractQuotes(text, sentences, mentions),
     published_at_inferred: inferred,
@@ -81,6 +81,20 @@ const MAX_CACHED_ENTITY_IDS = 100_000;
 function link(mention: EntityMention, sentences: Span[]): LinkedMention {
   const { start, end, text, type, subtype, canonical, country_code } = mention;
   return { start, end, text, type, subtype, canonical, country_code, entity_id: entityId(canonical), sentence_no: sentenceIndex(sentences, start) };
+}
+
+/**
+ * Fields copied one by one, as in link(): `{ ...quantity, ...subject }` cost about 2.8 µs per
+ * quantity (165 ms for the 58,208 quantities of 6,000 documents of the 50 MB corpus, against
+ * 8.5 ms for one literal; medians of 7 rounds).
+ */
+function claimed(quantity: Quantity, subject: ClaimSubject): ClaimedQuantity {
+  const { start, end, value, low, high, unit, subject: counted, kind, qualifier, text, attributed_to, sentence_start, sentence_end } = quantity;
+  const { claim_key, claim_subject, subject_source } = subject;
+  return {
+    start, end, value, low, high, unit, subject: counted, kind, qualifier, text, attributed_to, sentence_start, sentence_end,
+    claim_key, claim_subject, subject_source,
+  };
 }
 
 /** Index of the sentence containing `offset` (binary search; -1 if none, e.g. the text is empty). */

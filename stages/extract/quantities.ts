@@ -28,7 +28,7 @@
  * - Only text inside `sentences` is read; pass splitSentences(text) (sorted, non-overlapping).
  */
 import type { Quantity, Span } from '../types.js';
-import { findSources, pickSource, type Source } from './quantities/attribution.js';
+import { cueSearch, findSources, pickSource, type Source } from './quantities/attribution.js';
 import {
   betweenBefore, isAgeApposition, isFalseOrdinal, isYearLike, nonQuantityEnd, qualifierAfter, qualifierBefore, readClockTime, type Bounds,
 } from './quantities/context.js';
@@ -72,6 +72,7 @@ export function extractQuantities(text: string, sentences: Span[]): Quantity[] {
   let si = 0;
   let floor = 0;
   let sources: Source[] | null = null;
+  const nextCue = cueSearch(text);
   let m: RegExpExecArray | null;
   while ((m = scan.exec(text)) !== null) {
     const pos = m.index;
@@ -89,19 +90,27 @@ export function extractQuantities(text: string, sentences: Span[]): Quantity[] {
     const { draft, next } = readQuantity(bounds, pos);
     if (draft !== null) {
       // Sources are looked for once per sentence, and only in sentences that have a quantity.
-      sources ??= findSources(text, sentence);
-      out.push({
-        ...draft,
-        text: text.slice(draft.start, draft.end),
-        attributed_to: pickSource(sources, draft.start),
-        sentence_start: sentence.start,
-        sentence_end: sentence.end,
-      });
+      sources ??= findSources(text, sentence, nextCue);
+      out.push(quantity(draft, text, pickSource(sources, draft.start), sentence));
     }
     floor = Math.max(floor, next);
     scan.lastIndex = Math.max(next, pos + m[0].length);
   }
   return out;
+}
+
+/**
+ * Fields are copied one by one on purpose: `{ ...draft, text, ... }` gave BBC's quantities eleven
+ * hidden classes (drafts are built in several ways), so every later read of a quantity field
+ * (claims, annotate, staged rows) was a megamorphic look-up. One literal is one class; with it
+ * extractQuantities alone ran 1.16× faster on BBC (median of 9 interleaved rounds).
+ */
+function quantity(draft: Draft, text: string, attributedTo: string | null, sentence: Span): Quantity {
+  const { start, end, value, low, high, unit, subject, kind, qualifier } = draft;
+  return {
+    start, end, value, low, high, unit, subject, kind, qualifier,
+    text: text.slice(start, end), attributed_to: attributedTo, sentence_start: sentence.start, sentence_end: sentence.end,
+  };
 }
 
 /** The quantity starting at `pos` (or null), and where scanning resumes. */

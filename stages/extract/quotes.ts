@@ -18,6 +18,13 @@ import type { LinkedMention, Quote, Span } from '../types.js';
 const OPENING = new Set(['“', '"', '‘', "'"]);
 const CLOSING = new Set(['”', '"', '’', "'"]);
 const DOUBLE = new Set(['“', '”', '"']);
+/**
+ * An opening mark after a space, bracket, dash or the text start, before a non-space. Searched
+ * as one regex rather than by testing every character, which was a third of the quotes' time.
+ */
+const OPENING_AT = new RegExp(`(?<![^\\s([{—–-])[${[...OPENING].join('')}](?=\\S)`, 'g');
+/** The marks that may close a quotation, and the paragraph break that ends the search. */
+const CLOSING_MARK_OR_BREAK = new RegExp(`\\n\\n|[${[...CLOSING].join('')}]`, 'g');
 const MAX_QUOTE = 1500;
 const MIN_WORDS_UNATTRIBUTED = 4;
 const VERBS = 'said|says|say|told|tells|added|adds|stated|states|warned|warns|wrote|writes|explained|noted|notes|argued|argues|insisted|asked|claimed|claims|declared|announced|reported|reports|stressed|continued|replied|according to';
@@ -25,12 +32,14 @@ const VERBS = 'said|says|say|told|tells|added|adds|stated|states|warned|warns|wr
 const AFTER = new RegExp(`^[,.]?[ \\t\\u00a0]*(?:(${VERBS})[ \\t\\u00a0]+(.{1,80}?)(?=[,.;:!?]|$)|(.{1,80}?)[ \\t\\u00a0]+(?:has[ \\t\\u00a0]+|had[ \\t\\u00a0]+)?(${VERBS})\\b)`, 'i');
 /** Before the opening mark, in the same sentence: the last reporting verb. */
 const VERB_BEFORE = new RegExp(`\\b(${VERBS})\\b`, 'gi');
-const ROLE_PHRASE = /\b((?:the|a|an|one)[ \t\u00a0]+(?:[\p{L}.'-]+[ \t\u00a0]+){0,4}?(?:official|officials|spokesman|spokeswoman|spokesperson|minister|source|sources|aide|analyst|expert|diplomat|statement|report))\b/iu;
+const ROLE_PHRASE = /\b((?:the|a|an|one)[ \t\u00a0]+(?:[\p{L}.'-]+[ \t\u00a0]+){0,4}?(?:official|officials|spokesman|spokeswoman|spokesperson|minister|source|sources|aide|analyst|expert|diplomat|statement|report))\b/giu;
 const WORD = /[\p{L}\d]+/gu;
 const SPEAKER_TYPES = new Set(['PER', 'ORG']);
 
 export function extractQuotes(text: string, sentences: Span[], mentions: LinkedMention[]): Quote[] {
   const quotes: Quote[] = [];
+  // Mentions inside an emitted quotation speak in it, not about it: they are no speakers of later ones.
+  let speakers = mentions;
   let i = 0;
   while (i < text.length) {
     const open = nextOpening(text, i);
@@ -40,30 +49,31 @@ export function extractQuotes(text: string, sentences: Span[], mentions: LinkedM
       i = open + 1;
       continue;
     }
-    const quote = attribute(text, open, close, sentences, mentions.filter((m) => !quotes.some((q) => m.start >= q.start && m.end <= q.end)));
-    if (quote !== null) quotes.push(quote);
+    const quote = attribute(text, open, close, sentences, speakers);
+    if (quote !== null) {
+      quotes.push(quote);
+      speakers = speakers.filter((m) => !(m.start >= quote.start && m.end <= quote.end));
+    }
     i = close + 1;
   }
   return quotes;
 }
 
 function nextOpening(text: string, from: number): number {
-  for (let i = from; i < text.length; i++) {
-    if (!OPENING.has(text[i]!)) continue;
-    const before = text[i - 1];
-    const after = text[i + 1];
-    if ((before === undefined || /[\s([{—–-]/.test(before)) && after !== undefined && !/\s/.test(after)) return i;
-  }
-  return -1;
+  OPENING_AT.lastIndex = from;
+  return OPENING_AT.test(text) ? OPENING_AT.lastIndex - 1 : -1;
 }
 
 /** A double mark is closed by a double mark; a single one by either (scraped text mixes them). */
 function findClosing(text: string, from: number, double: boolean): number {
   const limit = Math.min(text.length, from + MAX_QUOTE);
-  for (let i = from + 1; i < limit; i++) {
-    const ch = text[i]!;
-    if (ch === '\n' && text[i + 1] === '\n') return -1;
-    if (!CLOSING.has(ch) || (double && !DOUBLE.has(ch))) continue;
+  CLOSING_MARK_OR_BREAK.lastIndex = from + 1;
+  let found: RegExpExecArray | null;
+  while ((found = CLOSING_MARK_OR_BREAK.exec(text)) !== null && found.index < limit) {
+    const i = found.index;
+    const ch = found[0];
+    if (ch === '\n\n') return -1;
+    if (double && !DOUBLE.has(ch)) continue;
     const before = text[i - 1]!;
     const after = text[i + 1];
     if (/\s/.test(before)) continue;
@@ -77,7 +87,7 @@ function findClosing(text: string, from: number, double: boolean): number {
 function attribute(text: string, open: number, close: number, sentences: Span[], mentions: LinkedMention[]): Quote | null {
   const start = open + 1;
   const end = close;
-  const words = text.slice(start, end).match(WORD)?.length ?? 0;
+  const words = countWords(text, start, end, MIN_WORDS_UNATTRIBUTED);
   if (words === 0) return null;
   const sentence = sentenceAround(sentences, open, close) ?? { start: open, end: close + 1 };
   // The speaker after the quotation (up to the end of its sentence or the next 120 characters).
@@ -94,9 +104,7 @@ function attribute(text: string, open: number, close: number, sentences: Span[],
   }
   if (speaker === null) {
     // The speaker before the quotation: the last reporting verb between the sentence start and the quote.
-    const lead = text.slice(sentence.start, open);
-    let last: RegExpExecArray | null = null;
-    for (const m of lead.matchAll(VERB_BEFORE)) last = m as RegExpExecArray;
+    const last = lastMatch(VERB_BEFORE, text.slice(sentence.start, open));
     if (last !== null) {
       const verbAt = sentence.start + last.index;
       // "writes The Wall Street Journal", "according to X": the name right after the verb.
@@ -130,12 +138,35 @@ function speakerIn(text: string, from: number, to: number, mentions: LinkedMenti
   const inside = mentions.filter((m) => m.start >= from && m.end <= to && SPEAKER_TYPES.has(m.type));
   const mention = last ? inside.at(-1) : inside[0];
   const window = text.slice(from, to);
-  const roles = [...window.matchAll(new RegExp(ROLE_PHRASE.source, 'giu'))];
-  const role = last ? roles.at(-1) : roles[0];
-  const roleEnd = role === undefined ? -1 : from + role.index! + role[0].length;
+  const role = last ? lastMatch(ROLE_PHRASE, window) : firstMatch(ROLE_PHRASE, window);
+  const roleEnd = role === null ? -1 : from + role.index + role[0].length;
   // The candidate nearest the verb wins: "Should 'Putin move in' ..., the official added".
-  if (mention !== undefined && (role === undefined || (last ? mention.end >= roleEnd : mention.start <= from + role.index!))) return { text: mention.text, mention };
-  return role === undefined ? null : { text: role[1]!, mention: null };
+  if (mention !== undefined && (role === null || (last ? mention.end >= roleEnd : mention.start <= from + role.index))) return { text: mention.text, mention };
+  return role === null ? null : { text: role[1]!, mention: null };
+}
+
+/** Words in [start, end), counted up to `cap`: only "none" and "fewer than four" matter, and a quotation may be long. */
+function countWords(text: string, start: number, end: number, cap: number): number {
+  WORD.lastIndex = start;
+  let count = 0;
+  let m: RegExpExecArray | null;
+  while (count < cap && (m = WORD.exec(text)) !== null && m.index < end) count++;
+  return count;
+}
+
+/** First match of a global regex in `text`. */
+function firstMatch(re: RegExp, text: string): RegExpExecArray | null {
+  re.lastIndex = 0;
+  return re.exec(text);
+}
+
+/** Last match of a global regex in `text`. */
+function lastMatch(re: RegExp, text: string): RegExpExecArray | null {
+  re.lastIndex = 0;
+  let last: RegExpExecArray | null = null;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) last = m;
+  return last;
 }
 
 function sentenceAround(sentences: Span[], open: number, close: number): Span | null {

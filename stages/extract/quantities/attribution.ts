@@ -31,12 +31,32 @@ const MAX_WORDS = 6;
 const PUNCTUATION = /[.,;:!?]/;
 const COMMA_OR_QUOTE = /[,"”’']/;
 
-export function findSources(text: string, sentence: Span): Source[] {
-  const out: Source[] = [];
+/** The leftmost cue at or after a position of one document's text. */
+export type CueSearch = (from: number) => RegExpExecArray | null;
+
+/**
+ * A CueSearch over `text` that keeps its last answer: the search for a sentence without a cue
+ * runs on into the following sentences, and the next sentence with a quantity would search that
+ * stretch again (over BBC's 5.0 M characters the searches read 6.6 M; about 3 M with this).
+ */
+export function cueSearch(text: string): CueSearch {
   const re = new RegExp(CUE.source, CUE.flags);
-  re.lastIndex = sentence.start;
+  let searchedFrom = Infinity;
+  let found: RegExpExecArray | null = null;
+  return (from) => {
+    // The leftmost cue at or after `searchedFrom` is the leftmost at or after any position up to it.
+    if (from >= searchedFrom && (found === null || from <= found.index)) return found;
+    re.lastIndex = from;
+    found = re.exec(text);
+    searchedFrom = from;
+    return found;
+  };
+}
+
+export function findSources(text: string, sentence: Span, nextCue: CueSearch): Source[] {
+  const out: Source[] = [];
   let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null && m.index < sentence.end) {
+  for (let from = sentence.start; (m = nextCue(from)) !== null && m.index < sentence.end; from = m.index + m[0].length) {
     const after = m.index + m[0].length;
     let name: string | null;
     if (m[1] !== undefined || m[2] !== undefined) {

@@ -174,6 +174,8 @@ function lexerTail(text: string, tok: NumberToken, floor: number): NumberToken {
 
 /** Drops binary noise from scaling ("16.4 million" is 16400000, not 16399999.999999998). */
 export function tidy(value: number): number {
+  // Whole numbers below 10^15 are exact already, and the common case: no string round trip. -0 still becomes 0.
+  if (Number.isInteger(value) && Math.abs(value) < 1e15 && value !== 0) return value;
   return Number(value.toPrecision(15));
 }
 
