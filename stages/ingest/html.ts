@@ -2,11 +2,12 @@
  * HTML page → main text plus page metadata. The DOM is linkedom (fast, no layout); the main
  * content is found by @mozilla/readability (Firefox Reader View). Its output is rendered one block
  * per line so the clean stage's line rules and classifier run on it like on a text dump.
- * When readability finds nothing, or keeps less than `fallbackRatio` of the page's prose (lines of
- * 80+ characters ending in sentence punctuation), the whole page rendered block by block is
- * returned instead (`method: 'page'`) and the text classifier separates body from boilerplate
- * (docs/decisions.md, 2026-11-22). Lines that are mostly link text, captions, menus and form labels
- * inside the article are dropped at rendering (readability keeps them; they are not article text).
+ * When readability finds nothing, or its article holds prose but less than `fallbackRatio` of the
+ * page's prose (lines of 80+ characters ending in sentence punctuation), the whole page rendered
+ * block by block is returned instead (`method: 'page'`) and the text classifier separates body from
+ * boilerplate (docs/decisions.md, 2026-11-22). Lines that are mostly link text, captions, menus and
+ * form labels inside the article are dropped at rendering (readability keeps them; they are not
+ * article text).
  * Readability often leaves out the standfirst (lead) that sits in the article's header above the
  * body, so prose lines just above its first line in the page rendering are put back in front.
  */
@@ -25,8 +26,10 @@ export interface HtmlExtraction extends PageMeta {
 export interface HtmlOptions {
   /** Readability's minimum article length in characters before it retries with looser rules. */
   charThreshold: number;
-  /** Use the whole page (for the text classifier) when readability kept less than this share of the page's prose (0: never). */
+  /** Use the whole page (for the text classifier) when readability's article holds prose but less than this share of the page's prose (0: never). */
   fallbackRatio: number;
+  /** Keep readability's article, whatever the share, when it holds at least this many characters of prose (Infinity: no limit). */
+  trustedProse: number;
   /** Drop rendered lines with at least this share of link text, in readability's article and in the whole-page fallback (1: keep all). */
   maxLinkShare: number;
   /** Prepend the prose lines among this many lines of the page rendering above readability's first line (0: never). */
@@ -37,9 +40,13 @@ export interface HtmlOptions {
  * Chosen on the even-numbered half of the Trafilatura pages (html mode F1 there): charThreshold 250
  * (0.900; 500: 0.897, 1000: 0.898), maxLinkShare 0.8 (0.5 removes more link-only content lines),
  * leadWindow 12 (with the <noscript> reading: 0.903 → 0.914, 31 more article snippets and no more
- * boilerplate ones; windows of 8, 12 and 20 lines scored within 0.0003 of each other).
+ * boilerplate ones; windows of 8, 12 and 20 lines scored within 0.0003 of each other),
+ * trustedProse 4,000 (with clean 2.3.0: 0.9304 without a limit, 0.9313–0.9317 for limits from
+ * 2,000 to 8,000; the prose around a long article is its comments and teasers, which the fallback
+ * lets in). fallbackRatio stays 0.3: 0.5 scores 0.9332 on the even half, but a first version with
+ * 0.5 lowered the held-out odd half (0.923 → 0.921), so more fallback is not trusted.
  */
-export const DEFAULT_HTML_OPTIONS: HtmlOptions = { charThreshold: 250, fallbackRatio: 0.3, maxLinkShare: 0.8, leadWindow: 12 };
+export const DEFAULT_HTML_OPTIONS: HtmlOptions = { charThreshold: 250, fallbackRatio: 0.3, trustedProse: 4000, maxLinkShare: 0.8, leadWindow: 12 };
 
 /** Elements readability keeps but that are never article text. */
 const NEVER_CONTENT = 'script, style, noscript, template, iframe, svg, form, button, select, textarea, input';
@@ -67,6 +74,7 @@ export function extractHtml(rawHtml: string, options: HtmlOptions = DEFAULT_HTML
   const html = rawHtml.replace(NEVER_TEXT, '');
   const document = parsePage(html);
   const meta = pageMeta(document as never);
+  showWithoutScripts(document);
   const headline = document.querySelector('h1')?.textContent?.replace(/\s+/g, ' ').trim() ?? null;
   const pageText = options.fallbackRatio > 0 || options.leadWindow > 0 ? renderBlocks((document.body ?? document.documentElement) as never, { skipHidden: true, maxLinkShare: options.maxLinkShare }) : '';
   let article: ReturnType<Readability<Node>['parse']> = null;
@@ -82,11 +90,12 @@ export function extractHtml(rawHtml: string, options: HtmlOptions = DEFAULT_HTML
     root.querySelectorAll?.(NEVER_CONTENT).forEach((el) => el.remove());
     text = renderBlocks(root as never, { maxLinkShare: options.maxLinkShare, skipTags: NOT_ARTICLE_TEXT, skipClass: CAPTION_CLASS });
   }
-  if (options.fallbackRatio > 0 && text.trim() !== '' && proseChars(text) < options.fallbackRatio * proseChars(pageText)) {
+  if (options.fallbackRatio > 0 && keptTooLittleProse(text, pageText, options)) {
     return { ...meta, title: meta.title ?? article?.title ?? null, text: pageText, method: 'page' };
   }
   if (text.trim() === '') {
     const fresh = parsePage(html);
+    showWithoutScripts(fresh);
     fresh.querySelectorAll(NEVER_CONTENT).forEach((el) => el.remove());
     return { ...meta, title: meta.title ?? article?.title ?? null, text: renderBlocks((fresh.body ?? fresh.documentElement) as never, { skipHidden: true, maxLinkShare: options.maxLinkShare }), method: 'page' };
   }
@@ -118,15 +127,50 @@ function parsePage(html: string): Document {
   if (body === null) body = root.appendChild(document.createElement('body'));
   else if (body.parentNode !== root) root.appendChild(body);
   const headElement = document.querySelector('head');
-  if (headElement !== null) {
-    const stray = [...headElement.childNodes].filter((n) => (n.nodeType === 1 ? !HEAD_ELEMENTS.has(n.nodeName) : n.nodeType === 3 && (n.textContent ?? '').trim() !== ''));
-    body.prepend(...stray);
-  }
-  // Nothing runs the page's scripts, so it shows what a browser without scripts shows: a <noscript>
-  // that holds paragraphs is the article itself (Blogger pages put the post there and in a script
-  // template; 3 article snippets on the even half, no boilerplate snippet).
-  for (const noscript of document.querySelectorAll('noscript')) if (noscript.querySelector('p') !== null) noscript.replaceWith(...noscript.childNodes);
+  if (headElement !== null) body.prepend(...[...headElement.childNodes].filter((n) => isBodyContent(n) && !HEAD_ELEMENTS.has(n.nodeName)));
+  moveStrayRootChildren(root, headElement, body);
   return document as unknown as Document;
+}
+
+/**
+ * Nothing runs the page's scripts, so the page is read as a browser without scripts shows it (after
+ * its metadata, which may sit in either element). A <noscript> that holds paragraphs is the article
+ * itself (Blogger pages put the post there and in a script template; 3 article snippets on the even
+ * half, no boilerplate snippet). A <template> is inert markup no browser shows (script-driven pages
+ * keep article layouts and notice boxes there), but readability would take its text as content: on
+ * one Trafilatura page it took a template's notice boxes for the article. One selector walk for both.
+ */
+function showWithoutScripts(document: Document): void {
+  for (const element of document.querySelectorAll('noscript, template')) {
+    if (element.localName === 'template') element.remove();
+    else if (element.querySelector('p') !== null) element.replaceWith(...element.childNodes);
+  }
+}
+
+/**
+ * Moves what the parser left beside <head> and <body> where a browser puts it: head elements
+ * between `</head>` and `<body>` (JSON-LD scripts, 12 of the 990 Trafilatura pages) into the head,
+ * other content before the body to its start and content after `</body>` to its end. linkedom's
+ * `document.body` is the element right after the head; with a script there it inserts and returns
+ * a new empty body, and the page rendering (the fallback and the standfirst's source) was empty.
+ */
+function moveStrayRootChildren(root: Element, head: Element | null, body: Element): void {
+  const before: Node[] = [];
+  const after: Node[] = [];
+  let afterBody = false;
+  for (const node of [...root.childNodes]) {
+    if (node === body) afterBody = true;
+    else if (node === head || !isBodyContent(node)) continue;
+    else if (head !== null && !afterBody && HEAD_ELEMENTS.has(node.nodeName)) head.append(node);
+    else (afterBody ? after : before).push(node);
+  }
+  body.prepend(...before);
+  body.append(...after);
+}
+
+/** An element, or text that is not only whitespace (the indentation between tags stays where it is). */
+function isBodyContent(node: Node): boolean {
+  return node.nodeType === 1 || (node.nodeType === 3 && (node.textContent ?? '').trim() !== '');
 }
 
 function clean(value: string | null | undefined): string | null {
@@ -137,6 +181,18 @@ function clean(value: string | null | undefined): string | null {
 /** A rendered line that reads as running text: 80+ characters ending in sentence punctuation. */
 function isProse(line: string): boolean {
   return line.length >= 80 && /[.!?…"”»)]$/.test(line);
+}
+
+/**
+ * Whether readability's article keeps less than `fallbackRatio` of the page's prose and is short
+ * enough to doubt. An article without a single prose line (a recipe, a poem, a list of facts) is not
+ * judged by prose: the prose around it is then mostly teasers and comments (on the 7 such pages of
+ * the even half of the Trafilatura set, readability's articles hold as many article snippets as the
+ * fallback, 6, and 2 boilerplate snippets against 7). An empty article is left to the caller.
+ */
+function keptTooLittleProse(articleText: string, pageText: string, options: HtmlOptions): boolean {
+  const articleProse = proseChars(articleText);
+  return articleProse > 0 && articleProse < options.trustedProse && articleProse < options.fallbackRatio * proseChars(pageText);
 }
 
 /** Characters in prose lines. */

@@ -36,7 +36,7 @@ type ReadResult = { file: InputFile; bytes: Buffer } | { file: InputFile; warc: 
 export function ingestStage(options: IngestOptions): Stage<InputFile, RawDoc> {
   return {
     name: 'ingest',
-    version: '1.2.0',
+    version: '1.3.0',
     async *run(files, context) {
       const queue = new PQueue({ concurrency: options.concurrency });
       const window: Promise<ReadResult>[] = [];

@@ -83,3 +83,31 @@ export const NOSCRIPT_PAGE = `<html><head><title>Bridge works</title></head><bod
 <noscript><p>${P1}</p><p>${P2}</p><p>${P3}</p></noscript></div></div>
 <noscript><div>Please enable JavaScript to see comments.</div></noscript>
 </body></html>`;
+
+export const POEM = [
+  'The river sleeps beneath the ice,',
+  'the willows bow their heads,',
+  'the sparrows quarrel over crumbs',
+  'on frozen garden beds.',
+  'The chimney smoke goes straight and slow,',
+  'the lamps come on at four,',
+  'and somewhere down the silent road',
+  'a neighbour shuts a door.',
+];
+
+/** An article without a single prose line (a poem), under a reader's comment that is prose. */
+export const POEM_PAGE = `<html><head><title>Winter</title></head><body>
+<div class="poem"><h1>Winter</h1><p>${POEM.slice(0, 4).join('<br>')}</p><p>${POEM.slice(4).join('<br>')}</p></div>
+<section class="comments"><h3>Comments</h3><div class="comment"><p>This reminds me of the winters at my grandmother's house, when the whole village went quiet after the first snow.</p></div></section>
+</body></html>`;
+
+/** Notices a script shows when the story needs them, kept in a <template> above the story. */
+const TEMPLATE_NOTICES = [
+  'This story is developing, and we are gathering more details, so check back for updates, corrections and new information.',
+  'Images in this story may upset some readers, so please take care, and consider whether you wish to continue reading.',
+  'This article describes a case still before the courts, and the charges may yet be dropped, so nobody should be presumed guilty.',
+];
+
+export const TEMPLATE_PAGE = `<html><head><title>Bridge</title></head><body><main><article class="post">
+<template><div class="post-notices">${TEMPLATE_NOTICES.map((n) => `<div class="notice"><p>${n}</p></div>`).join('')}</div></template>
+<div class="post-body"><p>${P1}</p><p>${P2}</p></div></article></main></body></html>`;

@@ -12,7 +12,7 @@ import { formatOf, parseFile } from '../../stages/ingest/records.js';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { parseHTML } from 'linkedom';
 import type { RawDoc } from '../../stages/types.js';
-import { BODY, LEAD_PAGE, LEAD_PAGE_BODY, META_PAGE, NEWS_PAGE, NOSCRIPT_PAGE } from './html-fixtures.js';
+import { BODY, LEAD_PAGE, LEAD_PAGE_BODY, META_PAGE, NEWS_PAGE, NOSCRIPT_PAGE, POEM, POEM_PAGE, TEMPLATE_PAGE } from './html-fixtures.js';
 
 function cleanText(text: string, title: string | null, html_extraction: RawDoc['html_extraction'] = null) {
   return cleanDocument({ doc_id: 'd', source_path: 'd.html', record_no: null, format: 'html', encoding: 'utf-8', text, first_line_no: 1, title, published_at: null, crawled_at: null, url: null, source: null, bytes: 0, html_extraction });
@@ -48,6 +48,7 @@ describe('HTML extraction (readability on linkedom) and metadata', () => {
     const page = extractHtml('<p>Just one short line.</p>');
     expect(page).toMatchObject({ title: null, author: null, published_at: null, url: null, site: null, lang: null });
     expect(page.text).toBe('Just one short line.');
+    expect(extractHtml('<noscript><p>Shown without scripts.</p></noscript><template><p>Never shown.</p></template>').text).toBe('Shown without scripts.');
   });
 
   it('falls back to the whole page when readability keeps too little of its prose', () => {
@@ -61,6 +62,14 @@ describe('HTML extraction (readability on linkedom) and metadata', () => {
     expect(extractHtml(NEWS_PAGE, { ...DEFAULT_HTML_OPTIONS, fallbackRatio: 0 }).method).toBe('readability');
   });
 
+  it('keeps an article that holds enough prose, or none at all, whatever the share of the page', () => {
+    // The article's four paragraphs hold 563 characters of prose.
+    expect(extractHtml(NEWS_PAGE, { ...DEFAULT_HTML_OPTIONS, fallbackRatio: 1.01, trustedProse: 563 }).method).toBe('readability');
+    expect(extractHtml(NEWS_PAGE, { ...DEFAULT_HTML_OPTIONS, fallbackRatio: 1.01, trustedProse: 564 }).method).toBe('page');
+    // A poem has no prose line: the comment under it is no sign that readability missed the article.
+    expect(extractHtml(POEM_PAGE, { ...DEFAULT_HTML_OPTIONS, fallbackRatio: 1.01 })).toMatchObject({ method: 'readability', text: POEM.join('\n') });
+  });
+
   it('repairs what linkedom parses unlike a browser: text before <html>, body elements inside <head>', () => {
     const broken = '<br />\n<b>Warning</b>: mysql_connect(): access denied<br />\n' + NEWS_PAGE.replace('</head>', '<noscript><div>Please enable JavaScript</div></noscript><span>x</span></head>');
     expect(parseHTML(broken).document.body?.textContent ?? '').toBe('');
@@ -68,6 +77,15 @@ describe('HTML extraction (readability on linkedom) and metadata', () => {
     expect(page.method).toBe('readability');
     for (const line of BODY) expect(page.text).toContain(line);
     expect(page.title).toBe('Harbour bridge to close to cars');
+  });
+
+  it('puts what sits between </head> and <body>, or after </body>, where a browser does', () => {
+    const page = LEAD_PAGE.replace('</head><body>', '</head>\n<script type="application/ld+json">{"@type": "NewsArticle", "author": {"name": "Sam Lee"}}</script>\n<body>');
+    // linkedom's document.body is then a new empty element, so the page rendering the standfirst comes from was empty.
+    expect(parseHTML(page).document.body.textContent).toBe('');
+    expect(extractHtml(page)).toMatchObject({ method: 'readability', author: 'Sam Lee', text: LEAD_PAGE_BODY.join('\n') });
+    const trailing = LEAD_PAGE.replace('</body></html>', '</body><p>Printed from the Example Rail News website.</p></html>');
+    expect(extractHtml(trailing, { ...DEFAULT_HTML_OPTIONS, fallbackRatio: 1.01 }).text.split('\n').at(-1)).toBe('Printed from the Example Rail News website.');
   });
 
   it('does not let an unterminated </script end tag swallow the page up to the next script', () => {
@@ -111,6 +129,10 @@ describe('HTML extraction (readability on linkedom) and metadata', () => {
         `<main><article>${BODY.map((p) => `<p>${p}</p>`).join('')}</article></main></body></html><link rel="canonical" href="https://example.org/after">`,
     );
     expect(page).toMatchObject({ method: 'readability', published_at: '2021-04-05', url: null, text: BODY.join('\n') });
+  });
+
+  it("keeps a <template>'s text out of readability's article", () => {
+    expect(extractHtml(TEMPLATE_PAGE)).toMatchObject({ method: 'readability', text: BODY.slice(0, 2).join('\n') });
   });
 
   it('drops JSON-LD author URLs and ignores malformed JSON-LD', () => {
