@@ -71,9 +71,12 @@ function isPlainAscii(s: string): boolean {
  * ("Wasim Akram" ... "Akram"), an organisation when it uses its first ("Ajax Amsterdam" ... "Ajax").
  */
 function typeByShortForms(items: Resolved[]): void {
+  // Only names with no typing evidence (strength 0) are retyped; names typed by the labeller or
+  // the gazetteer have 2 or 3, so the set of one-word names is built only when there is one.
+  const uncued = items.filter((r) => r.c.words.length >= 2 && r.t.strength <= 0);
+  if (uncued.length === 0) return;
   const singles = new Set(items.filter((r) => r.c.words.length === 1).map((r) => r.canonical.toLowerCase()));
-  for (const r of items) {
-    if (r.c.words.length < 2 || r.t.strength > 0) continue;
+  for (const r of uncued) {
     const w = r.c.words;
     if (singles.has(w[w.length - 1]!.toLowerCase())) r.t = { ...r.t, type: 'PER', strength: 1 };
     else if (singles.has(w[0]!.toLowerCase())) r.t = { ...r.t, type: 'ORG', strength: 1 };
@@ -186,9 +189,19 @@ class NameIndex {
   }
 }
 
-const LEADERS_LOWER = KNOWN_LEADERS.map((n) => n.toLowerCase());
+/**
+ * Lower-case surname (the words after a space: "biden") → the first leader whose name ends with
+ * it, so the look-up builds no string per leader: most one-word names reach it.
+ */
+const LEADERS_BY_SURNAME = new Map<string, string>();
+for (const name of KNOWN_LEADERS) {
+  const lower = name.toLowerCase();
+  for (let space = lower.indexOf(' '); space >= 0; space = lower.indexOf(' ', space + 1)) {
+    const surname = lower.slice(space + 1);
+    if (!LEADERS_BY_SURNAME.has(surname)) LEADERS_BY_SURNAME.set(surname, name);
+  }
+}
 
 function knownLeader(surname: string): string | undefined {
-  const at = LEADERS_LOWER.findIndex((n) => n.endsWith(` ${surname}`));
-  return at < 0 ? undefined : KNOWN_LEADERS[at];
+  return LEADERS_BY_SURNAME.get(surname);
 }
