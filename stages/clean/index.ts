@@ -7,7 +7,7 @@ import { splitSentences } from './segment.js';
 import { looksLikeTitle } from '../ingest/header.js';
 
 export interface CleanOptions {
-  /** Rule ids to switch off (see stages/clean/rules.ts; also `classifier-bad`, `classifier-context`, `corpus-repeat`). */
+  /** Rule ids to switch off (see stages/clean/rules.ts; also `classifier-bad`, `classifier-context`, `corpus-repeat`, `tail-label`). */
   disabledRules: string[];
   /** Thresholds of the line classifier (stages/clean/classifier.ts); unset keys take the defaults. */
   classifier?: Partial<ClassifierOptions>;
@@ -29,12 +29,39 @@ export const MIN_HEADLINE_WORDS = 3;
 /** Rules for lines that sit inside an article's body (photo credits, captions, ad labels): they do not end the article. */
 const IN_BODY_RULES = new Set(['photo-credit', 'caption', 'ad-label']);
 
+/** A line of running text: 60+ characters ending like a sentence. */
+function isProseLine(line: string): boolean {
+  return line.length >= 60 && endsWithOneOf(line, '.!?…"”’)');
+}
+
+/** Rule id of dropTailLabels. */
+const TAIL_LABEL_RULE = 'tail-label';
+
+/** Words of the longest label line ("Kontakt:", "Weitere Informationen:") dropTailLabels removes. */
+const MAX_TAIL_LABEL_WORDS = 4;
+
+/**
+ * Readability's article often ends with the page's own furniture under a label: "Contact:",
+ * "Further information:", "Release date:", "By:". After the last kept prose line nothing is left for such
+ * a label to introduce but links and boxes, so a short kept line ending in a colon there is removed.
+ */
+function dropTailLabels(seq: { line: string; rule: string | null }[]): void {
+  let lastProse = -1;
+  seq.forEach((s, i) => {
+    if (s.rule === null && isProseLine(s.line)) lastProse = i;
+  });
+  if (lastProse < 0) return;
+  for (const s of seq.slice(lastProse + 1)) {
+    if (s.rule === null && s.line.endsWith(':') && countWords(s.line) <= MAX_TAIL_LABEL_WORDS) s.rule = TAIL_LABEL_RULE;
+  }
+}
+
 export const DEFAULT_CLEAN_OPTIONS: CleanOptions = { disabledRules: [] };
 
 export function cleanStage(options: CleanOptions): Stage<RawDoc, Article> {
   return {
     name: 'clean',
-    version: '2.3.0',
+    version: '2.4.0',
     async *run(docs) {
       for await (const doc of docs) yield cleanDocument(doc, options);
     },
@@ -72,7 +99,7 @@ export function cleanDocument(doc: RawDoc, rulesOrOptions: readonly LineRule[] |
     context.previousRule = rule?.id ?? null;
     if (rule === undefined) {
       seq.push({ index, line, rule: null });
-      if (line.length >= 60 && endsWithOneOf(line, '.!?…"”’)')) proseChars += line.length;
+      if (isProseLine(line)) proseChars += line.length;
       return;
     }
     // A comment counter above the article ("12 Comments" under the headline) does not end the body.
@@ -97,6 +124,7 @@ export function cleanDocument(doc: RawDoc, rulesOrOptions: readonly LineRule[] |
       if (entry.rule === null && !decision.keep && !disabled.has(decision.rule!)) entry.rule = decision.rule;
     });
   }
+  if (doc.html_extraction === 'readability' && !disabled.has(TAIL_LABEL_RULE)) dropTailLabels(seq);
   if (titleRule !== undefined) {
     // Navigation words left above the headline ("Home", "Menu") are passed over: a headline has a few words.
     const headline = seq.findIndex((s) => s.rule === null && countWords(s.line) >= MIN_HEADLINE_WORDS);

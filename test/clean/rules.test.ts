@@ -197,6 +197,14 @@ describe('line rules', () => {
     expect(clean(lines).removed.map((r) => r.rule)).toEqual(['related-start']);
   });
 
+  it('drops a short label ending in a colon after the last prose line of readability output only', () => {
+    const lines = ['The figures:', BODY, 'Contact:', 'press@example.org'];
+    const html = cleanDocument({ doc_id: 'd', source_path: 'd.html', record_no: null, format: 'html', encoding: 'utf-8', text: lines.join('\n'), first_line_no: 1, title: null, published_at: null, crawled_at: null, url: null, source: null, bytes: 0, html_extraction: 'readability' });
+    expect(html.removed.filter((r) => r.rule === 'tail-label').map((r) => r.text)).toEqual(['Contact:']);
+    expect(html.text).toContain('The figures:');
+    expect(clean(lines).removed.some((r) => r.rule === 'tail-label')).toBe(false);
+  });
+
   it('ends a text dump at a related-content heading only after a whole article of prose', () => {
     const prose = Array.from({ length: 18 }, (_, i) => `Paragraph ${i + 1} of the report explains what the council decided and why the bridge must close.`);
     expect(prose.join('').length).toBeGreaterThan(1500);
