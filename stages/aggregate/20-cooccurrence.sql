@@ -9,6 +9,11 @@
 -- Document pairs and sentence pairs are built from distinct (document, entity) and
 -- (document, sentence, entity) rows separately: joining mentions directly would multiply every
 -- mention of a with every mention of b.
+-- The pairs are chosen before any list of doc_ids is built: a page naming 1,207 entities makes
+-- 727,821 pairs alone (the 990 Trafilatura pages: 7.9 M document pairs), and aggregating the
+-- doc_ids of every pair ran out of DuckDB's 800MB. Counting pairs that may share two documents
+-- needs only entities named in two documents or more, and a count spills to disk where a list
+-- does not; the lists are then built for the kept pairs only.
 CREATE TABLE cooccurrence AS
 WITH canonical_documents AS (
     SELECT doc_id, n_sentences FROM documents WHERE coalesce(is_canonical, true)
@@ -30,21 +35,31 @@ sentence_entities AS (
 entity_sentences AS (
     SELECT entity_id, count(*) AS n_sentences FROM sentence_entities GROUP BY entity_id
 ),
-doc_pairs AS (
-    SELECT a.entity_id AS entity_a, b.entity_id AS entity_b, a.doc_id
-    FROM doc_entities a
-    JOIN doc_entities b ON a.doc_id = b.doc_id AND a.entity_id < b.entity_id
-),
 sentence_pairs AS (
     SELECT a.entity_id AS entity_a, b.entity_id AS entity_b, count(*) AS sentence_count
     FROM sentence_entities a
     JOIN sentence_entities b ON a.doc_id = b.doc_id AND a.sentence_no = b.sentence_no AND a.entity_id < b.entity_id
     GROUP BY a.entity_id, b.entity_id
 ),
+recurring_doc_entities AS (
+    SELECT doc_id, entity_id FROM doc_entities
+    WHERE entity_id IN (SELECT entity_id FROM doc_entities GROUP BY entity_id HAVING count(*) >= 2)
+),
+kept_pairs AS (
+    SELECT a.entity_id AS entity_a, b.entity_id AS entity_b
+    FROM recurring_doc_entities a
+    JOIN recurring_doc_entities b ON a.doc_id = b.doc_id AND a.entity_id < b.entity_id
+    GROUP BY a.entity_id, b.entity_id
+    HAVING count(*) >= 2
+    UNION
+    SELECT entity_a, entity_b FROM sentence_pairs
+),
 doc_counts AS (
-    SELECT entity_a, entity_b, count(*) AS doc_count, list_sort(array_agg(doc_id)) AS doc_ids
-    FROM doc_pairs
-    GROUP BY entity_a, entity_b
+    SELECT a.entity_id AS entity_a, b.entity_id AS entity_b, count(*) AS doc_count, list_sort(array_agg(a.doc_id)) AS doc_ids
+    FROM doc_entities a
+    JOIN doc_entities b ON a.doc_id = b.doc_id AND a.entity_id < b.entity_id
+    SEMI JOIN kept_pairs k ON k.entity_a = a.entity_id AND k.entity_b = b.entity_id
+    GROUP BY a.entity_id, b.entity_id
 )
 SELECT
     p.entity_a,
@@ -62,5 +77,4 @@ LEFT JOIN sentence_pairs s ON s.entity_a = p.entity_a AND s.entity_b = p.entity_
 JOIN entities ea ON ea.entity_id = p.entity_a
 JOIN entities eb ON eb.entity_id = p.entity_b
 JOIN entity_sentences sa ON sa.entity_id = p.entity_a
-JOIN entity_sentences sb ON sb.entity_id = p.entity_b
-WHERE p.doc_count >= 2 OR s.sentence_count IS NOT NULL;
+JOIN entity_sentences sb ON sb.entity_id = p.entity_b;
