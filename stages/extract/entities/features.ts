@@ -274,11 +274,18 @@ class WordTable {
 const infos = new WordTable();
 let generation = 0;
 
+/**
+ * The word table starts over, at the start of a document, once it holds this many words (memory
+ * stays bounded). Never inside a document: a word's per-document evidence lives on its info, and a
+ * table cleared mid-document lost what the document's earlier tokens had shown, so a document's
+ * mentions depended on what the worker had read before it (and on the worker count).
+ */
+const WORD_TABLE_LIMIT = 300_000;
+
 export function wordInfo(word: string): WordInfo {
   const h = WordTable.hash(word);
   let info = infos.get(word, h);
   if (info) return info;
-  if (infos.size > 300_000) infos.clear();
   const c = word.charCodeAt(0);
   const first = word[0] ?? '';
   const letter = first.toLowerCase() !== first.toUpperCase();
@@ -423,6 +430,7 @@ export function contextFeatures(doc: LabelDoc, facts?: DocFacts, everyToken = fa
   const { words } = doc;
   const n = words.length;
   const out = new Uint32Array(n * CONTEXT_SLOTS);
+  if (infos.size > WORD_TABLE_LIMIT) infos.clear();
   const gen = ++generation;
   const info = new Array<WordInfo>(n);
   for (let i = 0; i < n; i++) {
