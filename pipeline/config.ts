@@ -8,7 +8,7 @@ import type { OutputFormat } from './write-tables.js';
 /** Stages that can be switched off; ingest and clean always run. */
 export const OPTIONAL_STAGES = ['dedupe', 'extract', 'stories', 'aggregate'] as const;
 export type OptionalStage = (typeof OPTIONAL_STAGES)[number];
-export const ALL_STAGES = ['ingest', 'clean', ...OPTIONAL_STAGES] as const;
+export const ALL_STAGES = ['ingest', 'html', 'clean', ...OPTIONAL_STAGES] as const;
 
 /** The whole configuration of a run: defaults here, then a --config JSON file, then flags. Recorded in `runs.config`. */
 export interface RunConfig {

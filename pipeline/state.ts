@@ -3,8 +3,7 @@ import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promise
 import path from 'node:path';
 import type { InputFile } from '../stages/ingest/index.js';
 import type { RunConfig } from './config.js';
-import { documentPhaseOptions, readSegment, SEGMENT_FORMAT, sha256, type Segment } from './segment.js';
-import { documentStages } from './workers/index.js';
+import { documentPhaseOptions, readSegment, SEGMENT_FORMAT, segmentStages, sha256, type Segment } from './segment.js';
 
 /**
  * The state store of an output folder: `<output>.state/` next to it (outside it, so publishing a
@@ -36,7 +35,7 @@ export function stateFolder(output: string): string {
  */
 export function segmentKey(config: RunConfig, pipelineVersion: string): string {
   const phase = documentPhaseOptions(config);
-  const stageVersions = documentStages(phase).map(({ stage }) => `${stage.name}@${stage.version}`);
+  const stageVersions = segmentStages(config).map(({ stage }) => `${stage.name}@${stage.version}`);
   const identity = JSON.stringify({ segment: SEGMENT_FORMAT, pipeline: pipelineVersion, stageVersions, ...phase });
   return createHash('sha256').update(identity).digest('hex').slice(0, 16);
 }

@@ -42,6 +42,20 @@ export interface RawDoc {
   html_extraction?: 'readability' | 'page' | null;
   /** Size of the input this record came from, in bytes (for MB/s figures). */
   bytes: number;
+  /**
+   * An HTML page whose main text is still to be extracted: `text` is empty until then and the page's
+   * metadata fills the fields above that the record left null (stages/ingest/html-step.ts). Ingest
+   * leaves pages this way so that extraction, the costly part of reading HTML, runs in the worker
+   * threads; null or absent once extracted and for every other input.
+   */
+  pending_page?: PendingPage | null;
+}
+
+/** What the extraction of a pending HTML page needs besides the record's fields. */
+export interface PendingPage {
+  markup: string;
+  /** The record stated a publication date the reader could not parse: the page's own date must not stand in for it. */
+  no_page_date: boolean;
 }
 
 export interface RemovedLine {

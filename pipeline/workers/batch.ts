@@ -2,6 +2,7 @@ import { cleanStage, type CleanOptions } from '../../stages/clean/index.js';
 import type { DedupeOptions } from '../../stages/dedupe/options.js';
 import { dedupeSignatureStage } from '../../stages/dedupe/stage.js';
 import { extractStage } from '../../stages/extract/index.js';
+import { htmlStage } from '../../stages/ingest/html-step.js';
 import type { DocumentRecord, RawDoc } from '../../stages/types.js';
 import { StageRunner } from '../runner.js';
 import type { Problem, Stage, StageStats } from '../stage.js';
@@ -21,7 +22,7 @@ export interface BatchResult {
   n_documents: number;
   /** Input bytes of those documents (RawDoc.bytes), for MB/s figures. */
   input_bytes: number;
-  /** One entry per per-document stage, in pipeline order: clean, dedupe, extract. */
+  /** One entry per per-document stage, in pipeline order: html, clean, dedupe, extract. */
   stats: StageStats[];
   problems: Problem[];
 }
@@ -36,6 +37,7 @@ const FAULT_MARKER = process.env['NEWS_PIPELINE_FAULT_MARKER'] || null;
 export function documentStages(options: DocumentPhaseOptions): { stage: Stage<any, any>; enabled: boolean }[] {
   const clean = cleanStage(options.clean);
   return [
+    { stage: htmlStage(), enabled: true },
     { stage: FAULT_MARKER ? withFault(clean, FAULT_MARKER) : clean, enabled: true },
     { stage: dedupeSignatureStage(options.dedupe), enabled: options.stages.dedupe },
     { stage: extractStage(), enabled: options.stages.extract },
@@ -43,7 +45,7 @@ export function documentStages(options: DocumentPhaseOptions): { stage: Stage<an
 }
 
 /**
- * Runs clean → dedupe signature → extract over one batch, in order, and renders the staged rows.
+ * Runs html → clean → dedupe signature → extract over one batch, in order, and renders the staged rows.
  * The same function runs in a worker thread (pipeline/workers/worker.ts) and, with
  * `--concurrency 1`, on the main thread. Each document goes through its own short chain of the
  * stages, so a document that throws is recorded as a problem of the stage it failed in and left
@@ -81,10 +83,11 @@ export async function processBatch(docs: RawDoc[], options: DocumentPhaseOptions
 }
 
 function chain(runner: StageRunner, stages: { stage: Stage<any, any>; enabled: boolean }[], doc: RawDoc): AsyncIterable<DocumentRecord> {
-  const [clean, ...rest] = stages;
-  const articles = runner.pipe(clean!.stage, (async function* () {
+  const [html, clean, ...rest] = stages;
+  const pages = runner.pipe(html!.stage, (async function* () {
     yield doc;
   })());
+  const articles = runner.pipe(clean!.stage, pages);
   let records: AsyncIterable<DocumentRecord> = (async function* () {
     for await (const article of articles) yield { article, signature: null, annotations: null };
   })();

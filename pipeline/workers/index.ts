@@ -1,5 +1,5 @@
 /**
- * The per-document phase (clean → dedupe signature → extract), run in batches:
+ * The per-document phase (html → clean → dedupe signature → extract), run in batches:
  *
  *   ingest (main thread) → batches of ≤ BATCH_DOCS documents / ≤ BATCH_CHARS characters
  *     → WorkerPool (one batch per worker at a time; processBatch in batch.ts)
@@ -10,6 +10,7 @@
  * thread, one batch at a time (the single-core baseline, and one stack to debug).
  */
 import type { RawDoc } from '../../stages/types.js';
+import { collectLargeHeap } from '../gc.js';
 import type { Problem, StageStats } from '../stage.js';
 import { documentStages, processBatch, type BatchResult, type DocumentPhaseOptions } from './batch.js';
 import { WorkerPool } from './pool.js';
@@ -18,7 +19,7 @@ import { DOCUMENT_PHASE_TABLES, type StagedRows } from './rows.js';
 export { documentStages, type BatchResult, type DocumentPhaseOptions } from './batch.js';
 export { DOCUMENT_PHASE_TABLES, type DocumentPhaseTable } from './rows.js';
 
-/** A batch closes at this many documents or characters of raw text, whichever comes first. */
+/** A batch closes at this many documents or characters of raw text (or markup of pages still to extract), whichever comes first. */
 export const BATCH_DOCS = 64;
 export const BATCH_CHARS = 1_000_000;
 
@@ -30,7 +31,7 @@ export interface PhaseOptions extends DocumentPhaseOptions {
 export async function* documentPhase(docs: AsyncIterable<RawDoc>, options: PhaseOptions): AsyncGenerator<BatchResult> {
   const { concurrency, ...phaseOptions } = options;
   const pool = concurrency > 1 ? new WorkerPool(concurrency, phaseOptions) : null;
-  const run = pool ? (batch: RawDoc[]) => pool.run(batch) : (batch: RawDoc[]) => processBatch(batch, phaseOptions);
+  const run = pool ? (batch: RawDoc[]) => pool.run(batch) : (batch: RawDoc[]) => processBatch(batch, phaseOptions).finally(collectLargeHeap);
   const maxInFlight = pool ? 2 * concurrency : 1;
   const inFlight: { batch: RawDoc[]; result: Promise<BatchResult> }[] = [];
   const iterator = docs[Symbol.asyncIterator]();
@@ -47,7 +48,7 @@ export async function* documentPhase(docs: AsyncIterable<RawDoc>, options: Phase
             break;
           }
           batch.push(next.value);
-          chars += next.value.text.length;
+          chars += next.value.pending_page?.markup.length ?? next.value.text.length;
         }
         if (batch.length === 0) break;
         const result = run(batch);

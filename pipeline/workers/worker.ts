@@ -4,6 +4,7 @@
  * lazily on the first document and stay loaded for the worker's life, so once per worker.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { collectLargeHeap } from '../gc.js';
 import { processBatch, type DocumentPhaseOptions } from './batch.js';
 import type { BatchReply, BatchRequest } from './pool.js';
 
@@ -12,7 +13,10 @@ const port = parentPort!;
 
 port.on('message', (request: BatchRequest) => {
   processBatch(request.docs, options).then(
-    (result) => port.postMessage({ id: request.id, result } satisfies BatchReply),
+    (result) => {
+      port.postMessage({ id: request.id, result } satisfies BatchReply);
+      collectLargeHeap();
+    },
     (error: unknown) => port.postMessage({ id: request.id, error: (error as Error)?.stack ?? String(error) } satisfies BatchReply),
   );
 });

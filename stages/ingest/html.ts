@@ -102,7 +102,7 @@ export function extractHtml(rawHtml: string, options: HtmlOptions = DEFAULT_HTML
   return {
     ...meta,
     title: meta.title ?? clean(article?.title),
-    author: meta.author ?? clean(article?.byline),
+    author: meta.author ?? bylineAuthor(article?.byline),
     site: meta.site ?? clean(article?.siteName),
     lang: meta.lang ?? (article?.lang ? article.lang.toLowerCase() : null),
     // After the fallback test: prose put back above the article is no evidence that readability found it.
@@ -176,6 +176,39 @@ function isBodyContent(node: Node): boolean {
 function clean(value: string | null | undefined): string | null {
   const trimmed = (value ?? '').replace(/\s+/g, ' ').trim();
   return trimmed === '' ? null : trimmed;
+}
+
+/**
+ * Words of a byline that name no one: byline openers and labels ("By", "Posted on", "Veröffentlicht
+ * am", "Article by", "Follow", a form's "Name") and the month and weekday names of dates.
+ */
+const NOT_A_NAME: ReadonlySet<string> = new Set([
+  ...['by', 'von', 'par', 'por', 'door', 'av', 'posted', 'published', 'publiziert', 'veröffentlicht', 'written', 'geschrieben', 'erstellt', 'article', 'artikel', 'author', 'autor', 'auteur', 'on', 'am', 'at', 'follow', 'name', 'nom', 'nombre'],
+  ...['en', 'de', 'fr', 'es', 'it', 'pt', 'nl', 'pl'].flatMap((locale) => {
+    const months = new Intl.DateTimeFormat(locale, { month: 'long', timeZone: 'UTC' });
+    const weekdays = new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' });
+    return [...Array.from({ length: 12 }, (_, m) => months.format(Date.UTC(2021, m, 1))), ...Array.from({ length: 7 }, (_, d) => weekdays.format(Date.UTC(2021, 0, 3 + d)))].map((w) => w.toLowerCase());
+  }),
+]);
+
+/**
+ * Readability's byline, or null when it names no one: readability takes it from elements whose
+ * class or rel says "author"/"byline", which on many pages hold only the label, a date or a comment
+ * form's field. On the 990 Trafilatura pages it stood in for missing page metadata 154 times,
+ * among them "Posted on", "By", "Name *", "so Artikel empfehlen:", "," and "8. November 2021".
+ * A byline that ends like a form label ("*", ":", "(required)") or has no word of two or more
+ * letters besides labels and date parts is dropped (20 of the 154); anything else is kept as it is.
+ */
+function bylineAuthor(byline: string | null | undefined): string | null {
+  const value = clean(byline);
+  if (value === null || /[*:]$/.test(value)) return null;
+  // A closing note in brackets is a form field's ("Name (required)") or the agency's ("(Reuters)"), not the name.
+  for (const token of value.replace(/\([^()]*\)$/, '').split(' ')) {
+    // Date and time parts ("8.", "2021", "2:54pm") start with a digit; user names ("freeman1984") do not.
+    if (/^\d/.test(token)) continue;
+    for (const word of token.match(/\p{L}+/gu) ?? []) if (word.length >= 2 && !NOT_A_NAME.has(word.toLowerCase())) return value;
+  }
+  return null;
 }
 
 /** A rendered line that reads as running text: 80+ characters ending in sentence punctuation. */

@@ -5,7 +5,9 @@ import type { Stage, StageContext } from '../../pipeline/stage.js';
 import type { InputFormat, RawDoc } from '../types.js';
 import { decodeBytes, MAX_INPUT_BYTES } from './decode.js';
 import type { InputFile } from './discover.js';
+import { admitDoc, reportEmpty } from './admit.js';
 import { documentId } from './doc-id.js';
+import { completePage } from './html-step.js';
 import { formatOf, htmlPage, parseFile, type SourceRecord, type WholeFileFormat } from './records.js';
 import { readWarc } from './warc.js';
 
@@ -21,6 +23,12 @@ export interface IngestOptions {
    * to digest the bytes in memory).
    */
   onFileDigest?: (file: InputFile, sha256: string) => void;
+  /**
+   * Leave HTML pages' extraction to the per-document phase, which runs it in the worker threads
+   * (html-step.ts): pages come out with `pending_page` set and no id yet. Without it, ingest
+   * extracts them itself.
+   */
+  deferHtml?: boolean;
 }
 
 /** Bytes read from a WARC file at a time; records are parsed out of the stream, never the whole file. */
@@ -36,7 +44,7 @@ type ReadResult = { file: InputFile; bytes: Buffer } | { file: InputFile; warc: 
 export function ingestStage(options: IngestOptions): Stage<InputFile, RawDoc> {
   return {
     name: 'ingest',
-    version: '1.3.0',
+    version: '1.4.0',
     async *run(files, context) {
       const queue = new PQueue({ concurrency: options.concurrency });
       const window: Promise<ReadResult>[] = [];
@@ -53,7 +61,10 @@ export function ingestStage(options: IngestOptions): Stage<InputFile, RawDoc> {
         if (!head) return;
         const result = await head;
         if (options.onFileDigest && 'bytes' in result) options.onFileDigest(result.file, createHash('sha256').update(result.bytes).digest('hex'));
-        yield* documentsOf(result, context);
+        for await (const doc of documentsOf(result, context)) {
+          const ready = doc.pending_page && !options.deferHtml ? completePage(doc, context) : doc;
+          if (ready) yield ready;
+        }
       }
     },
   };
@@ -100,16 +111,13 @@ async function* documentsOf(result: ReadResult, context: StageContext): AsyncGen
   const parsed = parseFile(decoded.text, format);
   for (const problem of parsed.problems) context.problem({ ...where, ...problem, message: `${file.source_path}: ${problem.message}` });
   if (parsed.records.length === 0 && parsed.problems.length === 0) {
-    reportEmpty(file, null, context);
+    reportEmpty(file.source_path, null, context);
     return;
   }
   for (const record of parsed.records) {
-    const doc = rawDoc(file, format, decoded.encoding, record, record.record_no === null ? file.bytes : Buffer.byteLength(record.text), context);
-    if (!doc) continue;
-    if (decoded.encoding !== 'utf-8') {
-      context.problem({ source_path: file.source_path, doc_id: doc.doc_id, line: null, code: 'invalid-utf8', message: `${file.source_path} is not valid UTF-8; decoded it as Windows-1252. Check accented characters, or convert the file to UTF-8.` });
-    }
-    yield doc;
+    const bytes = record.record_no === null ? file.bytes : Buffer.byteLength(record.pending_page?.markup ?? record.text);
+    const doc = admitted(rawDoc(file, format, decoded.encoding, record, bytes), context);
+    if (doc) yield doc;
   }
 }
 
@@ -142,14 +150,10 @@ async function* warcDocuments(file: InputFile, handle: FileHandle, context: Stag
         context.drop(page.problem.code);
         continue;
       }
-      const record = { ...page.record, url: event.url ?? page.record.url, crawled_at: event.crawled_at };
+      const record = { ...page.record, url: event.url, crawled_at: event.crawled_at };
       const encoding = decoded.ok ? decoded.encoding : 'utf-8';
-      const doc = rawDoc(file, 'warc', encoding, record, event.payload.length, context);
-      if (!doc) continue;
-      if (encoding !== 'utf-8') {
-        context.problem({ source_path: file.source_path, doc_id: doc.doc_id, line: event.record_no, code: 'invalid-utf8', message: `${file.source_path}: WARC record ${event.record_no} is not valid UTF-8; decoded it as Windows-1252. Check accented characters.` });
-      }
-      yield doc;
+      const doc = admitted(rawDoc(file, 'warc', encoding, record, event.payload.length), context);
+      if (doc) yield doc;
     }
   } catch (error) {
     reportReadError(file, error as NodeJS.ErrnoException, context);
@@ -157,7 +161,7 @@ async function* warcDocuments(file: InputFile, handle: FileHandle, context: Stag
   } finally {
     await handle.close();
   }
-  if (records === 0) reportEmpty(file, null, context);
+  if (records === 0) reportEmpty(file.source_path, null, context);
 }
 
 function reportReadError(file: InputFile, error: NodeJS.ErrnoException, context: StageContext): void {
@@ -177,19 +181,15 @@ function reportReadError(file: InputFile, error: NodeJS.ErrnoException, context:
   context.drop(code);
 }
 
-function reportEmpty(file: InputFile, line: number | null, context: StageContext): void {
-  context.problem({ source_path: file.source_path, doc_id: null, line, code: 'empty-file', message: `${file.source_path} holds no text; nothing to read.` });
-  context.drop('empty-file');
+/** A document with its text known passes admitDoc; a pending page waits for its extraction (completePage). */
+function admitted(doc: RawDoc, context: StageContext): RawDoc | null {
+  return doc.pending_page ? doc : admitDoc(doc, context);
 }
 
-/** The document for a record, or null (reported) when it holds neither text nor title. */
-function rawDoc(file: InputFile, format: InputFormat, encoding: RawDoc['encoding'], record: SourceRecord, bytes: number, context: StageContext): RawDoc | null {
-  if (record.text.trim() === '' && record.title === null) {
-    reportEmpty(file, record.record_no, context);
-    return null;
-  }
+/** The document for a record; a pending page's id is left empty until its text is extracted. */
+function rawDoc(file: InputFile, format: InputFormat, encoding: RawDoc['encoding'], record: SourceRecord, bytes: number): RawDoc {
   return {
-    doc_id: documentId(file.source_path, record.record_no, record.text),
+    doc_id: record.pending_page ? '' : documentId(file.source_path, record.record_no, record.text),
     source_path: file.source_path,
     record_no: record.record_no,
     format,
@@ -207,5 +207,6 @@ function rawDoc(file: InputFile, format: InputFormat, encoding: RawDoc['encoding
     lang: record.lang ?? null,
     html_extraction: record.html_extraction ?? null,
     bytes,
+    pending_page: record.pending_page ?? null,
   };
 }

@@ -4,8 +4,8 @@ import { extractHtml, type HtmlExtraction } from './html.js';
 import { htmlDeeperThan, MAX_DOCUMENT_CHARS, MAX_HTML_DEPTH } from './limits.js';
 import type { InputFormat, RawDoc } from '../types.js';
 
-/** One document's fields as found in a file, before ids and cleaning. */
-export type SourceRecord = Pick<RawDoc, 'record_no' | 'text' | 'first_line_no' | 'title' | 'title_line_no' | 'published_at' | 'crawled_at' | 'url' | 'source' | 'site' | 'author' | 'lang' | 'html_extraction'>;
+/** One document's fields as found in a file, before ids and cleaning; an HTML page's are completed by extractPage. */
+export type SourceRecord = Pick<RawDoc, 'record_no' | 'text' | 'first_line_no' | 'title' | 'title_line_no' | 'published_at' | 'crawled_at' | 'url' | 'source' | 'site' | 'author' | 'lang' | 'html_extraction' | 'pending_page'>;
 
 export interface RecordProblem {
   line: number | null;
@@ -89,39 +89,52 @@ function textRecord(text: string): SourceRecord {
 }
 
 /**
- * An HTML page: main content by readability (stages/ingest/html.ts), metadata from the page.
- * Pages past the size or nesting limits (limits.ts) are refused before parsing; a parser crash on
- * a page the limits let through is that page's problem, not the run's.
+ * An HTML page, checked but not yet extracted: extractPage does that, in the worker threads when
+ * the pipeline runs. Pages past the size or nesting limits (limits.ts) are refused here, before
+ * any parsing.
  */
 export function htmlPage(html: string, recordNo: number | null): RecordOutcome {
-  const what = recordNo === null ? 'the page' : `record ${recordNo}`;
   const refused = oversized(html.length, recordNo);
   if (refused) return { problem: refused };
   if (htmlDeeperThan(html, MAX_HTML_DEPTH)) {
-    return { problem: { line: recordNo, code: 'html-too-deep', message: `${what} nests elements more than ${MAX_HTML_DEPTH} deep, past the limit the HTML extractor handles in reasonable time; it was left out. Real pages are far shallower: the file is probably generated or damaged.` } };
+    return { problem: { line: recordNo, code: 'html-too-deep', message: `${pageName(recordNo)} nests elements more than ${MAX_HTML_DEPTH} deep, past the limit the HTML extractor handles in reasonable time; it was left out. Real pages are far shallower: the file is probably generated or damaged.` } };
   }
+  return { record: { record_no: recordNo, text: '', first_line_no: 1, title: null, published_at: null, crawled_at: null, url: null, source: null, pending_page: { markup: html, no_page_date: false } } };
+}
+
+/**
+ * A pending page's record completed: the main content by readability (stages/ingest/html.ts) as
+ * its text, and the page's metadata in every field the record left null (record fields win over
+ * what the page says about itself). A parser crash on a page the limits let through is that
+ * page's problem, not the run's. Records without a pending page are returned as they are.
+ */
+export function extractPage<R extends SourceRecord>(record: R): { record: R } | { problem: RecordProblem } {
+  const pending = record.pending_page;
+  if (!pending) return { record };
   let page: HtmlExtraction;
   try {
-    page = extractHtml(html);
+    page = extractHtml(pending.markup);
   } catch (error) {
-    return { problem: { line: recordNo, code: 'html-extraction-failed', message: `cannot extract text from ${what} (${(error as Error).message}); it was left out. Check that it is an HTML page.` } };
+    return { problem: { line: record.record_no, code: 'html-extraction-failed', message: `cannot extract text from ${pageName(record.record_no)} (${(error as Error).message}); it was left out. Check that it is an HTML page.` } };
   }
   return {
     record: {
-      record_no: recordNo,
+      ...record,
       text: page.text,
-      first_line_no: 1,
-      title: page.title,
-      published_at: page.published_at,
-      crawled_at: null,
-      url: page.url,
-      source: null,
+      title: record.title ?? page.title,
+      published_at: record.published_at ?? (pending.no_page_date ? null : page.published_at),
+      url: record.url ?? page.url,
       site: page.site,
       author: page.author,
       lang: page.lang,
       html_extraction: page.method,
+      pending_page: null,
     },
   };
+}
+
+function pageName(recordNo: number | null): string {
+  return recordNo === null ? 'the page' : `record ${recordNo}`;
 }
 
 function parseJsonLines(text: string): ParsedFile {
@@ -190,7 +203,6 @@ function addObject(value: unknown, recordNo: number, records: SourceRecord[], pr
     problems.push(refused);
     return;
   }
-  // Record fields win over what the page says about itself.
   const page = text ? null : htmlPage(html!, recordNo);
   if (page && 'problem' in page) {
     problems.push(page.problem);
@@ -202,20 +214,20 @@ function addObject(value: unknown, recordNo: number, records: SourceRecord[], pr
     problems.push({ line: recordNo, code: 'unparsed-date', message: `record ${recordNo}: date "${rawDate}" is not a date this reader understands (use YYYY-MM-DD or ISO 8601); kept the record without a publication date.` });
   }
   const rawCrawl = pick(object, FIELDS.crawled);
-  const pageRecord = page?.record;
   records.push({
     record_no: recordNo,
-    text: text ?? pageRecord!.text,
+    text: text ?? '',
     first_line_no: 1,
-    title: pick(object, FIELDS.title) ?? pageRecord?.title ?? null,
-    published_at: published ?? (rawDate ? null : pageRecord?.published_at ?? null),
+    title: pick(object, FIELDS.title),
+    published_at: published,
     crawled_at: rawCrawl ? normalizeTimestamp(rawCrawl) : null,
-    url: pick(object, FIELDS.url) ?? pageRecord?.url ?? null,
+    url: pick(object, FIELDS.url),
     source: pick(object, FIELDS.source),
-    site: pageRecord?.site ?? null,
-    author: pageRecord?.author ?? null,
-    lang: pageRecord?.lang ?? null,
-    html_extraction: pageRecord?.html_extraction ?? null,
+    site: null,
+    author: null,
+    lang: null,
+    html_extraction: null,
+    pending_page: page ? { markup: html!, no_page_date: rawDate !== null } : null,
   });
 }
 

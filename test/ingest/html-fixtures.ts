@@ -1,4 +1,12 @@
-/** Small hand-written news pages for the HTML extraction tests (no external data). */
+/** Small hand-written news pages for the HTML extraction tests (no external data), and a helper to read them. */
+import { extractPage, type SourceRecord } from '../../stages/ingest/records.js';
+
+/** A parsed record with its pending page, if any, extracted (what the pipeline's html step does). */
+export function extracted(record: SourceRecord): SourceRecord {
+  const outcome = extractPage(record);
+  if ('problem' in outcome) throw new Error(outcome.problem.message);
+  return outcome.record;
+}
 
 const P1 = 'The city council voted on Tuesday to close the old harbour bridge to cars from next spring, ending months of debate about its safety.';
 const P2 = 'Engineers told the council that the steel supports had corroded faster than expected and that a full repair would take at least two years.';

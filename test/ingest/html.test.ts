@@ -12,7 +12,7 @@ import { formatOf, parseFile } from '../../stages/ingest/records.js';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { parseHTML } from 'linkedom';
 import type { RawDoc } from '../../stages/types.js';
-import { BODY, LEAD_PAGE, LEAD_PAGE_BODY, META_PAGE, NEWS_PAGE, NOSCRIPT_PAGE, POEM, POEM_PAGE, TEMPLATE_PAGE } from './html-fixtures.js';
+import { BODY, extracted, LEAD_PAGE, LEAD_PAGE_BODY, META_PAGE, NEWS_PAGE, NOSCRIPT_PAGE, POEM, POEM_PAGE, TEMPLATE_PAGE } from './html-fixtures.js';
 
 function cleanText(text: string, title: string | null, html_extraction: RawDoc['html_extraction'] = null) {
   return cleanDocument({ doc_id: 'd', source_path: 'd.html', record_no: null, format: 'html', encoding: 'utf-8', text, first_line_no: 1, title, published_at: null, crawled_at: null, url: null, source: null, bytes: 0, html_extraction });
@@ -108,6 +108,12 @@ describe('HTML extraction (readability on linkedom) and metadata', () => {
     expect(extractHtml(LEAD_PAGE, { ...DEFAULT_HTML_OPTIONS, leadWindow: 1 }).text).toBe(LEAD_PAGE_BODY.slice(1).join('\n'));
   });
 
+  it("takes readability's byline as the author only when it names someone", () => {
+    const withByline = (byline: string) => LEAD_PAGE.replace('<div class="story-body">', `<div class="story-body"><p class="byline">${byline}</p>`);
+    const authors = ['By Maria Jones', 'freeman1984', 'Sam Lee (Reuters)', 'Posted on', 'By', 'Veröffentlicht am', '8. November 2021', 'November 8, 2023 • 2:54pm', 'Name *', 'Name (required)', 'Share this article:', ','].map((b) => extractHtml(withByline(b)).author);
+    expect(authors).toEqual(['By Maria Jones', 'freeman1984', 'Sam Lee (Reuters)', null, null, null, null, null, null, null, null, null]);
+  });
+
   it('reads a <noscript> that holds paragraphs as the article, as a browser without scripts shows it', () => {
     const page = extractHtml(NOSCRIPT_PAGE);
     expect(page).toMatchObject({ method: 'readability', text: BODY.filter((_, i) => i < 4 && i !== 2).join('\n') });
@@ -175,18 +181,28 @@ describe('HTML inputs in the ingest stage', () => {
   });
 
   it('parses an .html file into one record with page metadata', () => {
-    const [record] = parseFile(NEWS_PAGE, 'html').records;
+    const [pending] = parseFile(NEWS_PAGE, 'html').records;
+    expect(pending).toMatchObject({ text: '', title: null, pending_page: { markup: NEWS_PAGE } });
+    const record = extracted(pending!);
     expect(record).toMatchObject({ record_no: null, title: 'Harbour bridge to close to cars', published_at: '2023-03-14', site: 'The Daily Example', author: 'Maria Jones', lang: 'en-gb', html_extraction: 'readability' });
-    expect(record!.text).toContain(BODY[0]);
-    expect(record!.text).not.toContain('cookie');
+    expect(record.text).toContain(BODY[0]);
+    expect(record.text).not.toContain('cookie');
   });
 
   it('extracts the html field of a JSONL record, record fields winning over the page', () => {
     const line = JSON.stringify({ html: NEWS_PAGE, title: 'Bridge closes', source: 'example' });
-    const [record] = parseFile(line, 'jsonl').records;
-    expect(record).toMatchObject({ record_no: 1, title: 'Bridge closes', source: 'example', site: 'The Daily Example', url: 'https://www.dailyexample.co.uk/news/harbour-bridge', published_at: '2023-03-14' });
-    expect(record!.text).toContain(BODY[3]);
-    expect(record!.text).not.toContain('Storm warning');
+    const record = extracted(parseFile(line, 'jsonl').records[0]!);
+    expect(record).toMatchObject({ record_no: 1, title: 'Bridge closes', source: 'example', site: 'The Daily Example', url: 'https://www.dailyexample.co.uk/news/harbour-bridge', published_at: '2023-03-14', pending_page: null });
+    expect(record.text).toContain(BODY[3]);
+    expect(record.text).not.toContain('Storm warning');
+  });
+
+  it("takes the page's date only when the record states none it could read", () => {
+    const dated = (date: string | undefined) => extracted(parseFile(JSON.stringify({ html: NEWS_PAGE, date }), 'jsonl').records[0]!).published_at;
+    expect(dated(undefined)).toBe('2023-03-14');
+    expect(dated('2023-03-15')).toBe('2023-03-15');
+    // An unreadable record date is a problem row; the page's date must not pass for the record's.
+    expect(dated('the ides of March')).toBeNull();
   });
 });
 

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { htmlDeeperThan, MAX_DOCUMENT_CHARS } from '../../stages/ingest/limits.js';
 import { formatOf, normalizeDate, parseFile } from '../../stages/ingest/records.js';
+import { extracted } from './html-fixtures.js';
 
 describe('parseFile', () => {
   it('reads JSONL records, reports a malformed line by number and keeps the rest', () => {
     const parsed = parseFile('{"text":"One.","title":"A","date":"2021-12-07T10:00:00-05:00","url":"http://x"}\n{broken\n{"html":"<p>Two</p><script>x()</script>"}\n', 'jsonl');
-    expect(parsed.records.map((r) => [r.record_no, r.text, r.title, r.published_at, r.url])).toEqual([
+    expect(parsed.records[1]).toMatchObject({ text: '', pending_page: { markup: '<p>Two</p><script>x()</script>', no_page_date: false } });
+    expect(parsed.records.map(extracted).map((r) => [r.record_no, r.text, r.title, r.published_at, r.url])).toEqual([
       [1, 'One.', 'A', '2021-12-07', 'http://x'],
       [3, 'Two', null, null, null],
     ]);

@@ -85,6 +85,7 @@ describe('WARC input', () => {
         lang: 'en',
         html_extraction: 'readability',
         bytes: Buffer.byteLength(page('Leaders meet', BODY_A)),
+        pending_page: null,
       },
       expect.objectContaining({ record_no: 8, text: BODY_B, title: 'Bread prices', url: 'https://news.example/b', crawled_at: '2022-01-19T08:00:00.000Z' }),
     ]);

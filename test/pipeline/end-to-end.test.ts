@@ -133,6 +133,7 @@ describe('npm run pipeline on seeds/', () => {
     const rows = await query(`SELECT s.name, s.n_in, s.n_out, s.skipped FROM (SELECT unnest(stages) AS s FROM ${table('runs')})`);
     expect(rows.map((r) => [r['name'], r['n_in'], r['n_out'], r['skipped']])).toEqual([
       ['ingest', '5', '5', false],
+      ['html', '5', '5', false],
       ['clean', '5', '5', false],
       ['dedupe', '5', '5', false],
       ['extract', '5', '5', false],

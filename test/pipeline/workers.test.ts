@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_DEDUPE_OPTIONS } from '../../stages/dedupe/options.js';
 import type { RawDoc } from '../../stages/types.js';
 import { BATCH_DOCS, documentPhase, type BatchResult } from '../../pipeline/workers/index.js';
+import { BODY, NEWS_PAGE } from '../ingest/html-fixtures.js';
 import { query, tempDir, type CliResult } from './cli-helpers.js';
 
 const MARKER = 'XYZZY-FAULT-MARKER';
@@ -18,7 +19,7 @@ function runCli(args: string[], env: Record<string, string> = {}): CliResult {
 /**
  * A small corpus spread over several batches: the seeds, plus a JSONL file of more than two
  * batches' worth of short articles built from the seeds' paragraphs (shifted so no two are equal),
- * plus one document carrying the fault marker.
+ * plus an HTML page (extracted in the workers) and one document carrying the fault marker.
  */
 function makeCorpus(): string {
   const input = tempDir('workers-input');
@@ -33,6 +34,7 @@ function makeCorpus(): string {
     records.push(JSON.stringify({ title: `Report ${i}`, text, date: `2021-12-${String(1 + (i % 28)).padStart(2, '0')}`, source: `outlet-${i % 5}` }));
   }
   writeFileSync(path.join(input, 'generated.jsonl'), records.join('\n') + '\n');
+  writeFileSync(path.join(input, 'bridge.html'), NEWS_PAGE);
   writeFileSync(path.join(input, 'marked.txt'), `A headline\nThe ministry said 40,000 troops had moved, according to ${MARKER} officials in Kyiv on Monday.\n`);
   return input;
 }
@@ -70,12 +72,17 @@ describe('per-document phase on worker threads', () => {
     for (const concurrency of [1, 2]) {
       const rows = await query(`SELECT s.name, s.n_in::INTEGER AS n_in, s.n_out::INTEGER AS n_out, s.n_problems::INTEGER AS n_problems, s.dropped, s.seconds > 0 AS timed FROM (SELECT unnest(stages) AS s FROM '${path.join(outputs[concurrency]!, 'runs.parquet')}') ORDER BY s.name`);
       const byName = Object.fromEntries(rows.map((r) => [r['name'], r]));
-      const nDocs = 5 + BATCH_DOCS * 2 + 20 + 1;
-      for (const name of ['ingest', 'clean', 'dedupe', 'extract']) {
-        // ingest counts files in (5 seeds, the JSONL file, marked.txt) and documents out.
-        expect(byName[name], `${name} at --concurrency ${concurrency}`).toMatchObject({ n_in: name === 'ingest' ? 7 : nDocs, n_out: nDocs, n_problems: 0, dropped: '{}', timed: true });
+      const nDocs = 5 + BATCH_DOCS * 2 + 20 + 2;
+      for (const name of ['ingest', 'html', 'clean', 'dedupe', 'extract']) {
+        // ingest counts files in (5 seeds, the JSONL file, the page, marked.txt) and documents out.
+        expect(byName[name], `${name} at --concurrency ${concurrency}`).toMatchObject({ n_in: name === 'ingest' ? 8 : nDocs, n_out: nDocs, n_problems: 0, dropped: '{}', timed: true });
       }
     }
+  });
+
+  it('extracts HTML pages in the worker threads', async () => {
+    const rows = await query(`SELECT title, site, author, position('${BODY[0]}' IN text) > 0 AS has_body FROM '${path.join(outputs[2]!, 'documents.parquet')}' WHERE source_path = 'bridge.html'`);
+    expect(rows).toEqual([{ title: 'Harbour bridge to close to cars', site: 'The Daily Example', author: 'Maria Jones', has_body: true }]);
   });
 
   it('turns a document that throws in a worker into a problems row and finishes the run', async () => {
@@ -87,9 +94,9 @@ describe('per-document phase on worker threads', () => {
     expect(problems[0]).toMatchObject({ source_path: 'marked.txt', stage: 'clean', code: 'document-failed' });
     expect(String(problems[0]!['message'])).toContain('injected fault');
     const documents = await query(`SELECT count(*) AS n, count(*) FILTER (WHERE source_path = 'marked.txt') AS marked FROM '${path.join(out, 'documents.parquet')}'`);
-    expect(documents[0]).toEqual({ n: String(5 + BATCH_DOCS * 2 + 20), marked: '0' });
+    expect(documents[0]).toEqual({ n: String(5 + BATCH_DOCS * 2 + 21), marked: '0' });
     const clean = await query(`SELECT s.n_in::INTEGER AS n_in, s.n_out::INTEGER AS n_out, s.dropped, s.n_problems::INTEGER AS n_problems FROM (SELECT unnest(stages) AS s FROM '${path.join(out, 'runs.parquet')}') WHERE s.name = 'clean'`);
-    expect(clean[0]).toEqual({ n_in: 5 + BATCH_DOCS * 2 + 21, n_out: 5 + BATCH_DOCS * 2 + 20, dropped: '{"failed":1}', n_problems: 1 });
+    expect(clean[0]).toEqual({ n_in: 5 + BATCH_DOCS * 2 + 22, n_out: 5 + BATCH_DOCS * 2 + 21, dropped: '{"failed":1}', n_problems: 1 });
   });
 });
 
