@@ -27,6 +27,7 @@ const sizes = args.sizes.split(',').filter(Boolean).map(Number);
 const workerCounts = (args.concurrency ?? [...new Set([1, cpus().length])].join(',')).split(',').map(Number);
 const CACHE = process.env['BENCH_CORPORA'] ?? path.join(tmpdir(), 'news-pipeline-bench');
 const MAKE_CORPUS = '../shared/tools/make-corpus.mjs';
+const TRAFILATURA_PAGES = '../shared/eval/boilerplate/trafilatura/html';
 
 /** A generated corpus of about `mb` MB, built once and then reused. */
 function generatedCorpus(mb: number): string {
@@ -42,6 +43,8 @@ const CORPORA: [string, () => string][] = [
   ['seeds', () => 'seeds'],
   ['WikiRef220', () => '../shared/corpora/wikiref/WikiRef220'],
   ['BBC', () => '../shared/corpora/bbc'],
+  // HTML pages, the input of web crawls: extraction (readability) is most of their cost.
+  ['Trafilatura pages (HTML)', () => TRAFILATURA_PAGES],
   ...sizes.map((mb): [string, () => string] => [`generated ${mb} MB`, () => (existsSync(MAKE_CORPUS) ? generatedCorpus(mb) : `missing ${MAKE_CORPUS}`)]),
 ];
 
@@ -101,5 +104,4 @@ if (args['no-components']) process.exit(0);
 
 const bbc = '../shared/corpora/bbc';
 if (existsSync(bbc)) console.log('\nPer-document steps on one core, BBC:\n\n' + (await componentThroughput(bbc)));
-const trafilaturaPages = '../shared/eval/boilerplate/trafilatura/html';
-if (existsSync(trafilaturaPages)) console.log('\nHTML extraction on one core, Trafilatura pages:\n\n| step | seconds | speed |\n|---|---|---|\n' + (await htmlThroughput(trafilaturaPages)));
+if (existsSync(TRAFILATURA_PAGES)) console.log('\nHTML extraction on one core, Trafilatura pages:\n\n| step | seconds | speed |\n|---|---|---|\n' + (await htmlThroughput(TRAFILATURA_PAGES)));
