@@ -25,8 +25,9 @@ export interface RunConfig {
   quiet: boolean;
   /**
    * Memory the global phase's DuckDB may hold (DuckDB syntax: '1GB', '512MB'); past it DuckDB spills
-   * to disk. At the default the 1,000 MB benchmark corpus peaked at 1.46–1.63 GB (docs/benchmarks.md);
-   * 700MB fails in the export there (docs/decisions.md, sixth session).
+   * to disk. At the default the 1,000 MB benchmark corpus peaked at 1,348 and 1,352 MB in two runs
+   * (800MB: 1,459 and 1,487 MB, in the same time); 700MB failed in the export in the sixth session,
+   * before the export's later changes (docs/decisions.md, ninth session).
    */
   memoryLimit: string;
   /** Write the by-document tables' Parquet as Hive partitions by publication month (pipeline/write-tables.ts). */
@@ -52,7 +53,7 @@ export function defaultConfig(): RunConfig {
     dedupe: { ...DEFAULT_DEDUPE_OPTIONS },
     logFormat: process.stderr.isTTY ? 'pretty' : 'json',
     quiet: false,
-    memoryLimit: '800MB',
+    memoryLimit: '700MB',
     partitionByMonth: false,
     incremental: false,
     shard: null,
