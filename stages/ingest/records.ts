@@ -227,7 +227,7 @@ function addObject(value: unknown, recordNo: number, records: SourceRecord[], pr
     author: null,
     lang: null,
     html_extraction: null,
-    pending_page: page ? { markup: html!, no_page_date: rawDate !== null } : null,
+    pending_page: page ? { ...page.record.pending_page!, no_page_date: rawDate !== null } : null,
   });
 }
 
