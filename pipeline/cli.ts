@@ -18,9 +18,8 @@ Options:
                       Default: seeds
   --output DIR        folder the tables are written to, replaced atomically. Default: output
   --format F          parquet, csv or both (comma-separated). Default: parquet,csv
-  --concurrency N     worker threads for HTML extraction, clean, dedupe signatures and extraction,
-                      and files read at once; 1 runs everything on the main thread. Default: number
-                      of CPU cores
+  --concurrency N     worker threads for HTML extraction, clean, dedupe signatures and extraction;
+                      1 runs everything on the main thread. Default: number of CPU cores
   --only STAGES       run only these optional stages (comma-separated: ${OPTIONAL_STAGES.join(', ')});
                       ingest and clean always run
   --skip STAGES       skip these optional stages; their tables are written empty

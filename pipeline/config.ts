@@ -15,7 +15,7 @@ export interface RunConfig {
   inputs: string[];
   output: string;
   formats: OutputFormat[];
-  /** Worker threads of the per-document phase (1 = in process, pipeline/workers/) and files read at once. */
+  /** Worker threads of the per-document phase (1 = in process, pipeline/workers/). */
   concurrency: number;
   stages: Record<OptionalStage, boolean>;
   /** disabledRules, classifier / htmlClassifier thresholds (stages/clean/index.ts) and corpusMinGroups (stages/clean/corpus-lines.ts). */

@@ -110,7 +110,7 @@ export async function buildSegment(options: BuildSegmentOptions): Promise<Segmen
   // Digests of the files as ingest read them (a file that changes during the run is recorded as processed).
   const digests = new Map<InputFile, string>();
   const onFileDigest = options.hashFiles ? (file: InputFile, sha256: string) => void digests.set(file, sha256) : undefined;
-  const raws = runner.pipe(ingestStage({ concurrency: config.concurrency, onFileDigest, deferHtml: true }), (async function* () {
+  const raws = runner.pipe(ingestStage({ onFileDigest, deferHtml: true }), (async function* () {
     yield* files;
   })());
   const phaseOptions = { ...documentPhaseOptions(config), concurrency: config.concurrency };
@@ -154,7 +154,7 @@ export function documentPhaseOptions(config: RunConfig): DocumentPhaseOptions {
 
 /** The stages a segment's rows come from, in order: ingest, then the per-document phase's. */
 export function segmentStages(config: RunConfig): { stage: Stage<any, any>; enabled: boolean }[] {
-  return [{ stage: ingestStage({ concurrency: 1 }), enabled: true }, ...documentStages(documentPhaseOptions(config))];
+  return [{ stage: ingestStage(), enabled: true }, ...documentStages(documentPhaseOptions(config))];
 }
 
 /** The per-document stages with zero counts: a run that builds no segment still lists them. */

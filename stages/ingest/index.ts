@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { open, readFile, type FileHandle } from 'node:fs/promises';
-import PQueue from 'p-queue';
+import { readFileSync } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
 import type { Stage, StageContext } from '../../pipeline/stage.js';
 import type { InputFormat, RawDoc } from '../types.js';
 import { decodeBytes, MAX_INPUT_BYTES } from './decode.js';
@@ -14,8 +14,6 @@ import { readWarc } from './warc.js';
 export { discoverInputs, type InputFile } from './discover.js';
 
 export interface IngestOptions {
-  /** Files read at once. */
-  concurrency: number;
   /**
    * Called with the SHA-256 of each file read whole (WARC files are streamed, so not them): an
    * incremental run records the digest of the bytes it processed instead of reading every file a
@@ -38,28 +36,23 @@ const WARC_READ_CHUNK_BYTES = 1024 * 1024;
 type ReadResult = { file: InputFile; bytes: Buffer } | { file: InputFile; warc: FileHandle } | { file: InputFile; error: NodeJS.ErrnoException };
 
 /**
- * Reads input files (bounded concurrency, output in input order so runs are deterministic),
- * decodes them and splits them into one RawDoc per article.
+ * Reads input files in input order (so runs are deterministic), decodes them and splits them into
+ * one RawDoc per article.
+ *
+ * Files are read synchronously, one after the other. Input files are small (the generated
+ * corpora's average 2.6 KB) and node:fs/promises pays a thread-pool round trip for each of open,
+ * fstat, read and close: reading the 19,630 files of the 50 MB corpus took 4.2–4.9 s and ≈ 5 CPU
+ * s through `readFile` with two reads at a time (2.2 s with eight), against 0.3 s and 0.4 CPU s
+ * with `readFileSync`, on this project's 2-core VM. A read blocks the main thread for
+ * microseconds, while the workers it feeds keep their cores.
  */
-export function ingestStage(options: IngestOptions): Stage<InputFile, RawDoc> {
+export function ingestStage(options: IngestOptions = {}): Stage<InputFile, RawDoc> {
   return {
     name: 'ingest',
     version: '1.4.0',
     async *run(files, context) {
-      const queue = new PQueue({ concurrency: options.concurrency });
-      const window: Promise<ReadResult>[] = [];
-      const maxAhead = options.concurrency * 4;
-      const iterator = files[Symbol.asyncIterator]();
-      let exhausted = false;
-      for (;;) {
-        while (!exhausted && window.length < maxAhead) {
-          const next = await iterator.next();
-          if (next.done) exhausted = true;
-          else window.push(queue.add(() => read(next.value), { throwOnTimeout: true }));
-        }
-        const head = window.shift();
-        if (!head) return;
-        const result = await head;
+      for await (const file of files) {
+        const result = await read(file);
         if (options.onFileDigest && 'bytes' in result) options.onFileDigest(result.file, createHash('sha256').update(result.bytes).digest('hex'));
         for await (const doc of documentsOf(result, context)) {
           const ready = doc.pending_page && !options.deferHtml ? completePage(doc, context) : doc;
@@ -78,7 +71,7 @@ async function read(file: InputFile): Promise<ReadResult> {
   const warc = formatOf(file.source_path) === 'warc';
   if (!warc && file.bytes > MAX_INPUT_BYTES) return { file, error: Object.assign(new Error('file too large'), { code: 'EFBIG' }) };
   try {
-    return warc ? { file, warc: await open(file.absolute_path) } : { file, bytes: await readFile(file.absolute_path) };
+    return warc ? { file, warc: await open(file.absolute_path) } : { file, bytes: readFileSync(file.absolute_path) };
   } catch (error) {
     return { file, error: error as NodeJS.ErrnoException };
   }

@@ -38,10 +38,10 @@ describe('the html step (HTML extraction in the per-document phase)', () => {
   it('gives the documents, problems and drops that ingest gives when it extracts pages itself', async () => {
     const files = await corpus();
     const inline = collector();
-    for await (const doc of ingestStage({ concurrency: 1 }).run(each(files), inline.context)) inline.docs.push(doc);
+    for await (const doc of ingestStage().run(each(files), inline.context)) inline.docs.push(doc);
 
     const read = collector();
-    for await (const doc of ingestStage({ concurrency: 1, deferHtml: true }).run(each(files), read.context)) read.docs.push(doc);
+    for await (const doc of ingestStage({ deferHtml: true }).run(each(files), read.context)) read.docs.push(doc);
     const pending = read.docs.filter((doc) => doc.pending_page);
     expect(pending.map((doc) => [doc.source_path, doc.record_no, doc.doc_id, doc.text])).toEqual([
       ['bridge.html', null, '', ''],
@@ -63,7 +63,7 @@ describe('the html step (HTML extraction in the per-document phase)', () => {
   it('extracts text and metadata, and ids the document by its extracted text', async () => {
     const files = await corpus();
     const read = collector();
-    for await (const doc of ingestStage({ concurrency: 1, deferHtml: true }).run(each(files), read.context)) read.docs.push(doc);
+    for await (const doc of ingestStage({ deferHtml: true }).run(each(files), read.context)) read.docs.push(doc);
     const step = collector();
     for await (const doc of htmlStage().run(each(read.docs), step.context)) step.docs.push(doc);
     const byPlace = Object.fromEntries(step.docs.map((doc) => [`${doc.source_path}#${doc.record_no ?? ''}`, doc]));

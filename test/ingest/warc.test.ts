@@ -48,7 +48,7 @@ async function ingest(dir: string): Promise<{ docs: RawDoc[]; dropped: Record<st
   const problems: Omit<Problem, 'stage'>[] = [];
   const context: StageContext = { problem: (p) => problems.push(p), drop: (reason) => (dropped[reason] = (dropped[reason] ?? 0) + 1) };
   const docs: RawDoc[] = [];
-  for await (const doc of ingestStage({ concurrency: 1 }).run((async function* () { yield* files; })(), context)) docs.push(doc);
+  for await (const doc of ingestStage().run((async function* () { yield* files; })(), context)) docs.push(doc);
   return { docs, dropped, problems };
 }
 

@@ -71,9 +71,10 @@ describe('a file deleted between discovery and reading', () => {
     const victims = ['vanishing.txt', 'vanishing.warc'].map((f) => path.join(input, f));
     // Discovery has listed and stat-ed the files; each is deleted right before ingest opens it.
     const fault = `const victims = ${JSON.stringify(victims)};
-const { readFile, open } = fs.promises;
+const { readFileSync } = fs;
+const { open } = fs.promises;
 const vanish = (file) => { if (victims.includes(String(file))) fs.rmSync(String(file)); };
-fs.promises.readFile = async (file, ...rest) => { vanish(file); return readFile(file, ...rest); };
+fs.readFileSync = (file, ...rest) => { vanish(file); return readFileSync(file, ...rest); };
 fs.promises.open = async (file, ...rest) => { vanish(file); return open(file, ...rest); };`;
     const output = path.join(tempDir('vanish-out'), 'out');
     const result = runCliWithFault(fault, ['--input', input, '--output', output, '--quiet']);
@@ -99,8 +100,9 @@ describe('a file the pipeline may not read', () => {
     const locked = path.join(input, 'locked.txt');
     const fault = `const locked = ${JSON.stringify(locked)};
 const denied = () => Object.assign(new Error(\`EACCES: permission denied, open '\${locked}'\`), { code: 'EACCES', errno: -13, syscall: 'open', path: locked });
-const { readFile, open } = fs.promises;
-fs.promises.readFile = async (file, ...rest) => { if (String(file) === locked) throw denied(); return readFile(file, ...rest); };
+const { readFileSync } = fs;
+const { open } = fs.promises;
+fs.readFileSync = (file, ...rest) => { if (String(file) === locked) throw denied(); return readFileSync(file, ...rest); };
 fs.promises.open = async (file, ...rest) => { if (String(file) === locked) throw denied(); return open(file, ...rest); };`;
     const output = path.join(tempDir('denied-out'), 'out');
     const result = runCliWithFault(fault, ['--input', input, '--output', output, '--quiet']);

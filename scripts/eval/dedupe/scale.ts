@@ -118,7 +118,7 @@ export async function readDocuments(root: string, clean: boolean, wanted: (sourc
     yield* files.filter((f) => f.source_path.endsWith('.txt') && wanted(f.source_path));
   })();
   const runner = new StageRunner();
-  const raw = runner.pipe(ingestStage({ concurrency: 2 }), source);
+  const raw = runner.pipe(ingestStage(), source);
   return clean ? runner.pipe(cleanStage(defaultConfig().clean), raw) : (raw as AsyncIterable<RawDoc>);
 }
 
