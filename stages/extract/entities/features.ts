@@ -280,7 +280,7 @@ let generation = 0;
  * table cleared mid-document lost what the document's earlier tokens had shown, so a document's
  * mentions depended on what the worker had read before it (and on the worker count).
  */
-const WORD_TABLE_LIMIT = 300_000;
+export const WORD_TABLE_LIMIT = 300_000;
 
 export function wordInfo(word: string): WordInfo {
   const h = WordTable.hash(word);
