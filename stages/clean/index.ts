@@ -61,7 +61,7 @@ export const DEFAULT_CLEAN_OPTIONS: CleanOptions = { disabledRules: [] };
 export function cleanStage(options: CleanOptions): Stage<RawDoc, Article> {
   return {
     name: 'clean',
-    version: '2.4.0',
+    version: '2.5.0',
     async *run(docs) {
       for await (const doc of docs) yield cleanDocument(doc, options);
     },

@@ -38,6 +38,10 @@ const CREDIT_IN_PARENTHESES = /\((?:fotos?|photo|photograph|bild|bildquelle|imag
 const CREDIT_LABEL_BEFORE_COLON = /(?:^|[.!?]\s+)(?:fotos?|photo|photograph|bild|image|imagen|crédito|credit)\s*$/i;
 /** A source or picture label alone on its line ("Quelle:", "Źródło:", "Titelbild:"): the credit follows on the next line. */
 const CREDIT_LABEL = /^(?:quelle|bildquelle|titelbild|beitragsbild|źródło|fuente|fonte|source|foto|photo|bild|imagen)\s*:$/i;
+/** A source label and the source ("Quelle: Deutscher Jagdverband (DJV), 02. Februar 2022", "Źródło: ISBnews"): the credit of a text or a picture. */
+const SOURCE_LINE = /^(?:quelle|bildquelle|source|fuente|fonte|źródło)\s*:\s*\S/i;
+/** Most words of a source line: a longer line that opens with the label is text ("Source: the ministry said that ..."). */
+const SOURCE_LINE_MAX_WORDS = 12;
 /** A caption ending in its credit: in parentheses, as its last sentence, or a credit label alone. Most lines have no colon and are passed over at once. */
 function creditAtEnd(line: string): boolean {
   const last = line.charCodeAt(line.length - 1);
@@ -59,13 +63,14 @@ const SENTENCE_END = '.!?"”’\')]';
 /**
  * Markers after which the rest of the page is reader comments, not the article. Counters in other
  * languages in the blog templates' wording ("11 Antworten zu „Titel“", "3 réponses à « Titre »"), not in
- * a heading's ("10 Antworten auf die wichtigsten Fragen", "3 réponses à vos questions").
+ * a heading's ("10 Antworten auf die wichtigsten Fragen", "3 réponses à vos questions"). The header of
+ * a single comment ("Comment by Jane Doe — 17.07, 2011 @ 13:04") opens the section too.
  */
 const COMMENT_SECTION_START =
-  /^(?:\d+\s+(?:thoughts?|comments?|responses?|replies)\s+(?:on|to)\b|leave a (?:reply|comment)\b|post a comment\b|\d+\s+comments?$|\d+\s+(?:antworten|kommentare|gedanken) zu\s|\d+\s+(?:réponses|commentaires) (?:à|a|sur)\s*["“«]|\d+\s+(?:respuestas|comentarios) (?:a|en)\s*["“«]|(?:schreibe|hinterlasse) einen kommentar\b|(?:einen )?kommentar (?:schreiben|hinterlassen)\b|laisser un commentaire\b|deja(?:r)? un comentario\b|lascia un commento\b|deixe um comentário\b)/i;
+  /^(?:\d+\s+(?:thoughts?|comments?|responses?|replies)\s+(?:on|to)\b|comment by [^—–]{1,60}[—–]\s*\d|leave a (?:reply|comment)\b|post a comment\b|\d+\s+comments?$|\d+\s+(?:antworten|kommentare|gedanken) zu\s|\d+\s+(?:réponses|commentaires) (?:à|a|sur)\s*["“«]|\d+\s+(?:respuestas|comentarios) (?:a|en)\s*["“«]|(?:schreibe|hinterlasse) einen kommentar\b|(?:einen )?kommentar (?:schreiben|hinterlassen)\b|laisser un commentaire\b|deja(?:r)? un comentario\b|lascia un commento\b|deixe um comentário\b)/i;
 
 /** Comment policies under the form ("Please understand that comments are moderated ..."); searched only in lines with a HINT_COMMENT key phrase. */
-const COMMENT_POLICY = /\bcomments? (?:are|is|will be) (?:moderated|reviewed)\b|^we ask that comments\b|^some comments may be (?:republished|published)\b|\bkommentare werden (?:moderiert|vor der veröffentlichung)/i;
+const COMMENT_POLICY = /\bcomments? (?:are|is|will be) (?:moderated|reviewed)\b|^we ask that comments\b|\bsome comments may be (?:republished|published)\b|\bkommentare werden (?:moderiert|vor der veröffentlichung)/i;
 
 const COMMENT_FORM = new RegExp(
   [
@@ -140,17 +145,39 @@ function isArrowTeaser(line: string): boolean {
   return endsWithOneOf(line, '»›→') && line[line.length - 2] === ' ' && !line.includes('«') && !line.includes('‹') && hasAtMostWords(line, 30);
 }
 
+/**
+ * A teaser that ends in its "read more" link after a sentence or an ellipsis ("... Seht selbst! Weiterlesen",
+ * "Auskunft über vergangenes Wetter… mehr •••", "... the rest. Continue reading →"). Only a bare "mehr"
+ * after an ellipsis: after a full stop it ends German sentences.
+ */
+/** Characters at a line's end that hold READ_MORE_END: the longest label, the sentence's end before it and an arrow; only they are searched. */
+const READ_MORE_END_CHARS = 32;
+const READ_MORE_END = /(?:[.!?…]|\.\.\.)\s*(?:weiterlesen|read more|continue reading|lire la suite|leer más|leia mais|seguir leyendo)\s*[»›→…]*$|…\s*mehr\s*(?:•+|»|›|→)?$/i;
+
 /** Labels that are also ordinary words or names ("Lea", "Mira"): only with a colon ("Lea: ...", "MIRA: ..."). */
 const SEE_ALSO_COLON = /^(?:lea|lee|mira|ver|leia|veja|leggi|czytaj|zobacz)\s*:/iu;
 
-/** Link-list headings in German, French, Spanish, Portuguese, Italian and Polish ("Otras noticias", "Neueste Artikel", "Les plus lus", "Inne artykuły autora"). */
-const RELATED_LINKS_OTHER = /^(?:(?:otras|más|últimas) noticias|lo más (?:leído|visto)|neueste (?:artikel|beiträge|nachrichten|meldungen)|meistgelesen(?:e)?|meistdiskutiert(?:e)?|meistkommentiert(?:e)?|am meisten gelesen|empfohlen für (?:dich|sie)|weitere (?:artikel|beiträge|nachrichten|meldungen) (?:zu|zum|von|aus)\b|les plus (?:lus|populaires)|(?:autres|dernières) (?:articles|actualités|infos)|outras notícias|mais lidas|últimas notícias|altre notizie|più letti|inne artykuły|najnowsze|najczęściej czytane|więcej artykułów)/iu;
+/** Link-list headings in German, French, Spanish, Portuguese, Italian and Polish ("Otras noticias", "Neueste Artikel", "Mehr zum Thema Gesundheit", "Weitere Tourentipps in Schweden", "Les plus lus", "Inne artykuły autora"). */
+const RELATED_LINKS_OTHER = /^(?:(?:otras|más|últimas) noticias|noch mehr\b|mehr zum thema\b|mehr (?:infos?|informationen) (?:zu|zum|zur|über|für)\b|weitere \p{L}*(?:tipps|infos|informationen|themen|artikel|beiträge|news)\b|lo más (?:leído|visto)|neueste (?:artikel|beiträge|nachrichten|meldungen)|meistgelesen(?:e)?|meistdiskutiert(?:e)?|meistkommentiert(?:e)?|am meisten gelesen|empfohlen für (?:dich|sie)|weitere (?:artikel|beiträge|nachrichten|meldungen) (?:zu|zum|von|aus)\b|les plus (?:lus|populaires)|(?:autres|dernières) (?:articles|actualités|infos)|outras notícias|mais lidas|últimas notícias|altre notizie|più letti|inne artykuły|najnowsze|najczęściej czytane|więcej artykułów)/iu;
 
 /**
  * A link back to a listing or the page's top ("Back to overview", "Zurück zum Newsroom", "Retour à l'accueil",
  * "Volver al inicio"); only to such a place: "Back to school" is a heading.
  */
 const BACK_LINK = /^[«‹<←\s]*(?:back to (?:the )?|zurück (?:zu[mr]? |nach )|retour (?:à l['’]|à la |au |aux )|volver (?:a la |al )|torna (?:alla |all['’])|voltar (?:à |ao ))(?:top|home(?:page)?|start(?:seite)?|overview|übersicht|newsroom|news|blog|list[ea]?|archiv(?:e)?|index|inicio|accueil|sommaire|portada|seitenanfang|anfang|oben)\b/iu;
+
+/**
+ * Links between posts and listing buttons of blog and news templates ("Next post →", "Vorheriger Beitrag",
+ * "Vorschau auf den nächsten Artikel", "Load more", "Lade weitere Inhalte ..."), alone on their line.
+ */
+const POST_NAV = /^[«‹←\s]*(?:(?:next|previous|prev) (?:post|article|story|entry)|(?:nächster|vorheriger) (?:beitrag|artikel|eintrag)|(?:vorschau auf den )?nächsten artikel|(?:article|billet) (?:suivant|précédent)|(?:siguiente|anterior) (?:artículo|entrada|noticia)|(?:artículo|entrada|noticia) (?:siguiente|anterior)|load more(?: stories| articles| posts| news)?|show more (?:stories|articles|posts)|weitere (?:inhalte|artikel|beiträge) laden|lade weitere (?:inhalte|artikel|beiträge)|mehr laden|charger plus d['’]articles|cargar más(?: noticias)?)\s*[.…:»›→]*$/i;
+
+/** A download link's file type and size, also glued to a date before it ("2021PDF | 38 KB", "(PDF, 298KB)", "mp3 (30 MB)"). */
+const FILE_SIZE = /(?<!\p{L})(?:pdf|docx?|xlsx?|pptx?|odt|zip|epub|mp3|m4a|mp4)\s*[|,(]?\s*\d+(?:[.,]\d+)?\s*(?:[kmg]i?b|kilobytes?|megabytes?)\b/iu;
+/** A number and a size unit: searched first, it passes over almost every line at a twentieth of FILE_SIZE's cost. */
+const FILE_SIZE_UNIT = /\d\s?(?:[kmgKMG]i?[bB]|kilobyte|megabyte)/;
+/** Most words of a download link line: the document's title, its type and size, an accessibility note. */
+const FILE_LINK_MAX_WORDS = 20;
 
 /** Characters from which a line ending in sentence punctuation is article text even inside a related section (teasers are headlines). */
 const MIN_PROSE_AFTER_RELATED = 150;
@@ -183,6 +210,9 @@ const COOKIE_NOTICE_OTHER = /\bcookies?\b.{0,80}\b(?:verwende[nt]?|nutze[nt]?|ei
  */
 const EMBED_CONSENT = /\b(?:um (?:den|die) inhalte? von .{1,60} zu laden|(?:mit dem|beim) laden (?:des|der) (?:inhalts?|videos?|karte|tweets?|beitrags)|ohne (?:dein|ihr) einverständnis keine verbindung|by loading the (?:content|video|map|tweet|post)|click (?:here |the button )?to load (?:the |this )?(?:content|video|map|tweet|post))\b/i;
 
+/** The label of a suggested citation of the page, which academic blogs and journals put under the article ("SUGGESTED CITATION Doe, Jane: Title, Blog, 2020", "Zitiervorschlag: ...", "Cite this article"). */
+const CITATION = /^(?:suggested citation|cite this (?:article|page|post)|how to cite this (?:article|page|post)|zitiervorschlag|zitierhinweis|citation suggérée|pour citer cet article|cómo citar este artículo)\b/i;
+
 /** Affiliate disclosures ("When you buy through links on our site, we may earn an affiliate commission", "Für Links auf dieser Seite erhält CHIP ggf. eine Provision"). */
 const AFFILIATE_NOTICE = /\b(?:supported by its audience|we may (?:earn|receive) (?:an? )?(?:affiliate )?(?:commission|compensation)|may receive compensation|affiliate (?:commission|links?)\b.{0,40}\b(?:earn|receive|commission)|erhält \S+ (?:ggf\. )?eine provision)/i;
 
@@ -196,7 +226,7 @@ const SHARE_PROMPT = new RegExp(
     [
       'click to (?:share|email|print)\\b', 'share on \\w+\\s*$', 'share (?:this )?(?:article|story|post)\\b',
       '(?:folgen sie|folge|folgt) uns\\b', 'suivez[- ]nous\\b', 's[ií]guenos\\b', 'siga-nos\\b', 'seguici\\b', 'obserwuj nas\\b',
-      '(?:jetzt |mit freunden |(?:den |diesen )?(?:artikel|beitrag) (?:mit (?:anderen|freunden) )?)teilen\\b', '(?:bitte )?teile (?:diesen|den) (?:beitrag|artikel)\\b', '(?:dir|ihnen) hat (?:der|dieser) (?:artikel|beitrag) gefallen\\b', '(?:der )?(?:artikel|beitrag) gefallen\\?',
+      '(?:jetzt |mit freunden |(?:den |diesen )?(?:artikel|beitrag) (?:mit (?:anderen|freunden) )?)teilen\\b', '(?:bitte )?teile (?:diesen|den) (?:beitrag|artikel)\\b', '(?:dir|ihnen) hat (?:der|dieser) (?:artikel|beitrag) gefallen\\b', '(?:möchten sie|möchtest du|willst du|wollen sie) (?:den|diesen) (?:artikel|beitrag) teilen\\b', '(?:der )?(?:artikel|beitrag) gefallen\\?',
       'partagez(?: cet article)?\\b', 'comparte(?: esta noticia| este artículo)?\\b', 'compartilhe\\b', 'condividi(?: questo articolo)?\\b',
     ].join('|') +
     ')',
@@ -210,6 +240,9 @@ const SHARE_PROMPT = new RegExp(
  */
 const SUBSCRIBE_PROMPT = /\b(?:abonnieren|abonniere|abonnierst|abonniert euch|s'abonner|abonnez-vous|je m'abonne|suscr[ií]bete|suscribirse|suscribite|assine|inscreva-se|iscriviti|abbonati|zapisz się|subskrybuj|zaprenumeruj)\b|\b(?:subscribe (?:to (?:this|my|our)|by e-?mail|now|today|here)|you(?:'re| are) (?:already )?subscribed)\b/iu;
 
+/** A reader's consent in the first person, as sign-up forms word it. */
+const NEWSLETTER_CONSENT = /\b(?:willige ich|ich bin (?:damit )?einverstanden|i (?:agree|consent) to receive|j'accepte de recevoir|acepto recibir)\b/i;
+
 /** Paywall notices addressed to the reader, in English, German, French, Spanish and Portuguese. */
 const PAYWALL = new RegExp(
   [
@@ -218,15 +251,50 @@ const PAYWALL = new RegExp(
     "\\b(?:déjà abonné(?:e)?|réservé aux abonnés|articles? gratuits?|abonnez-vous pour lire)\\b",
     "\\b(?:ya (?:eres|es) suscriptor|exclusivo para suscriptores|artículos gratis|já é assinante|exclusivo para assinantes)\\b",
     // Reader-revenue appeals: the same place on the page, the same request for money.
-    "\\b(?:support (?:our|independent|quality) journalism|(?:make a|one-off) donation|donate now|(?:unterstütze|unterstützen sie) (?:das projekt|unsere arbeit|unabhängigen journalismus)|jetzt spenden|ihr beitrag hilft,? unsere berichterstattung)\\b",
+    "\\b(?:support (?:our|independent|quality) journalism|(?:make a|one-off) donation|donate now|(?:unterstütze|unterstützen sie) (?:das projekt|unsere arbeit|unabhängigen journalismus)|jetzt spenden|ihr beitrag hilft,? unsere berichterstattung|zapraszamy (?:też |również |także )?do (?:subskrypcji|prenumeraty))\\b",
   ].join('|'),
   'iu',
 );
 
+/** The cut of a metered article, at a line's start: "Pour lire la suite" (and the offer after it), "Para continuar leyendo, adquiere ...". */
+const PAYWALL_CUT = /^(?:pour lire la suite|para (?:seguir|continuar) leyendo)\b/i;
+
+/**
+ * Calls to action of the page around the article: prompts to comment ("Tell us in the comments",
+ * "Verraten Sie gerne in den Kommentaren: ..."), appeals for support ("would you consider supporting our
+ * work?"), app and messenger-channel promotions ("Get the latest news straight to your phone with the ...
+ * app", "Únete a nuestro canal de Telegram"), invitations to write a letter to the editor, e-mail sign-up
+ * prompts ("Enter your email address to receive ...", "Um neue Beiträge per E-Mail zu erhalten, ...") and
+ * sign-up links at a line's end ("... actions? Sign up here").
+ */
+const CALL_TO_ACTION = /\b(?:(?:tell|let) (?:us|me) (?:know )?in the comments|(?:verraten|sagen|schreiben) sie (?:uns )?(?:gerne )?(?:es )?in den kommentaren|(?:verrate|sag|schreib) (?:uns|mir) (?:gerne )?in den kommentaren|dites-(?:le-)?nous en commentaire|consider supporting (?:us|our work)|support (?:our|my) work|download (?:our|the) (?:free )?app|news (?:straight|directly) to your (?:phone|inbox)|(?:telegram|whatsapp)[- ](?:kanal|channel)|canal de (?:telegram|whatsapp)|join (?:us|our channel) on (?:telegram|whatsapp)|(?:submit|write|send) (?:a |your |us a )?letters? to the editor|enter your e-?mail(?: address)? to (?:subscribe|receive|get)|per e-mail zu erhalten)\b|\bsign up here[.!]?$/i;
+/** Key words of CALL_TO_ACTION's phrases: a search for them alone skips most lines at a tenth of the full pattern's cost. */
+const CALL_TO_ACTION_HINT = /omment|support|\bapp\b|telegram|whatsapp|editor|mail|sign up|your (?:phone|inbox)/i;
+/** Most words of a call to action: a longer line that uses its words is text. */
+const CALL_TO_ACTION_MAX_WORDS = 40;
+
 /** A tag or category label at the start of a line, with a colon or followed by a comma-separated list ("Tags Homestory, Interior design"; not "Category 5 hurricane hits the coast"). */
 const TAG_LINE = /^(?:tags?|tagged(?: with)?|schlagw(?:ö|oe)rter|schlagworte|stichw(?:ö|oe)rter|kategorien?|categories|category|filed under|posted in|etiquetas|mots-clés|tagi)(?:\s*:\s*\S|\s+[^,]+,)/iu;
 /** The entry footer of blog templates, which names the post's categories and tags in a sentence ("This entry was posted in News and tagged Berlin. Bookmark the permalink.", "Dieser Eintrag wurde veröffentlicht in Podcast und verschlagwortet mit ..."). */
-const ENTRY_FOOTER = /^(?:this (?:entry|post) was (?:posted|filed) in|dieser (?:eintrag|beitrag) wurde (?:.{0,40} )?(?:veröffentlicht|abgelegt) (?:in|unter)|cette entrée a été publiée dans|esta entrada (?:fue publicada|se publicó) en|questa voce è stata pubblicata in)\b/iu;
+const ENTRY_FOOTER = /^(?:this (?:entry|post) was (?:posted|filed) in|this (?:entry|post) was posted on .{0,80}\band is filed under|(?:der|dieser) (?:beitrag|eintrag) wurde am .{0,80}\bveröffentlicht und (?:wurde )?unter|erstellt am .{0,80}\bund abgelegt unter|dieser (?:eintrag|beitrag) wurde (?:.{0,40} )?(?:veröffentlicht|abgelegt) (?:in|unter)|cette entrée a été publiée dans|esta entrada (?:fue publicada|se publicó) en|questa voce è stata pubblicata in)\b/iu;
+/** Most words of an entry footer: with the date, the categories and the feed and trackback notes the stamped ones run to 60. */
+const ENTRY_FOOTER_MAX_WORDS = 80;
+/** A field of post metadata: a short label and its value ("Aufrufe: 1120", "Autor: Jane Doe", "Tags: Berlin"). */
+const LABELLED_FIELD = /^\p{L}[\p{L} ]{0,20}:\s*\S/u;
+/** Most words of a line of labelled fields. */
+const FIELDS_MAX_WORDS = 40;
+
+/**
+ * A line of post metadata split by "|" into three or more fields, two or more of them labelled
+ * ("Aufrufe: 1120 | Hinzugefügt von: Jane | Tags: Berlin | Rating: 0.0/0",
+ * "Veröffentlicht: 05.01.2020 | Autor: Jane | Abgelegt unter: Fotografie").
+ */
+function isLabelledFields(line: string): boolean {
+  if (!line.includes('|') || !hasAtMostWords(line, FIELDS_MAX_WORDS)) return false;
+  const fields = line.split('|');
+  return fields.length >= 3 && fields.filter((field) => LABELLED_FIELD.test(field.trim())).length >= 2;
+}
+
 /** Liability disclaimers: publishers' and blogs' standard sentences. */
 const DISCLAIMER = /\b(?:is not responsible for the (?:opinions|content|views)|(?:do|does) not necessarily reflect|(?:are|is) not necessarily (?:those|the views) of|the views expressed (?:here|in this (?:article|column|post|blog))|trotz sorgfältiger (?:inhaltlicher )?kontrolle|(?:übernehme[n]?|übernimmt) (?:ich |wir )?keine haftung für|für den inhalt der verlinkten seiten sind ausschließlich)\b/iu;
 
@@ -252,7 +320,7 @@ const HINT_EMBED = 512;
 /** Bits of the phrases searched in lines of any length. */
 const HINT_ANY_LENGTH = HINT_NOTICE | HINT_COOKIE | HINT_AFFILIATE | HINT_NEWSLETTER;
 const HINT_PATTERNS: readonly (readonly [number, RegExp])[] = [
-  [HINT_SUBSCRIBE | HINT_PAYWALL, /abonn|subscri|suscri|assin|inscreva|iscriviti|abbonati|zapisz|subskryb|zaprenumeruj/i],
+  [HINT_SUBSCRIBE | HINT_PAYWALL, /abonn|subscri|suscri|assin|inscreva|iscriviti|abbonati|zapisz|subskry|prenumer/i],
   [HINT_PAYWALL, /free article|gratuit|journalism|berichterstattung|unterstütze|spende|donat/i],
   [HINT_DISCLAIMER, /responsible for the|necessarily|views expressed|kontrolle|haftung|verlinkten/i],
   [HINT_COMMENT, /omments (?:are|is|will|may)|omment (?:is|will|may)|ask that comments|kommentare werden/i],
@@ -349,7 +417,60 @@ function isDateLine(line: string): boolean {
 const BYLINE_NAME = "\\p{Lu}[\\p{L}'’.-]+(?:\\s+\\p{Lu}[\\p{L}'’.-]+){0,3}";
 /** "By" and names, then the outlet they write for ("By Jane Doe And John Smith For The Daily Post") or a role or date after a separator. */
 const BYLINE_PREFIXED = new RegExp(`^(?:by|By|BY)\\s+${BYLINE_NAME}(?:\\s*(?:,|and|And|AND|&)\\s*${BYLINE_NAME})*(?:\\s+(?:for|For|FOR)\\s+${BYLINE_NAME})?(?:\\s*[,|\\-–]\\s*.{0,60})?$`, 'u');
+/** An author and a date in German, French, Spanish, Italian or English ("von Jane Doe am 14. Mai 2014, 15:40 Uhr", "par Jane Doe, le 28 mai 2009"): a stamp (a year or a time) after the date's first number. */
+/** BYLINE_DATED's first word, tested first: a plain pattern fails most lines at a fraction of the names' cost. */
+const BYLINE_DATED_LEAD = /^(?:von|par|por|di|by) /i;
+const BYLINE_DATED = new RegExp(`^(?:[Vv]on|[Pp]ar|[Pp]or|[Dd]i|[Bb]y) ${BYLINE_NAME},? (?:am|le|el|il|on) \\d[^\\n]{0,40}$`, 'u');
 const BYLINE_ROLE = new RegExp(`^${BYLINE_NAME}\\s*[,|\\-–]\\s*(?:(?:senior|chief|staff|contributing|political|foreign|deputy|associate|national|white house)\\s+)*(?:writer|reporter|correspondent|editor|columnist|contributor|journalist)s?$`, 'iu');
+
+/**
+ * The author's note under an article: a name, then the journalist's role where they work ("Jane Doe is a
+ * senior writer for Example, covering ...", "Jane Doe ist Redakteurin im Team Politik", "... ist Head of
+ * Social bei Example"). The name is matched case-sensitively (BIO_SUBJECT), the rest in any case (BIO_ROLE).
+ */
+const BIO_SUBJECT = new RegExp(`^${BYLINE_NAME} (?:is|was|Is|ist|war) `, 'u');
+const BIO_ROLE =
+  /^(?:(?:a|an|the) (?:[\p{L}-]+ ){0,4}(?:reporter|writer|editor|correspondent|journalist|columnist|contributor|producer|photographer)s? (?:at|for|with|of|on|covering)\b|(?:[\p{L}-]+ ){0,3}(?:redakteur(?:in)?|journalist(?:in)?|autor(?:in)?|korrespondent(?:in)?|volontär(?:in)?|reporter(?:in)?|head of [\p{L}& ]+) (?:bei|für|der|des|von|im)\b)/iu;
+
+/** The verb after BIO_SUBJECT's name, searched first in the line's first BIO_VERB_CHARS characters: it skips most lines at a fraction of the name's pattern's cost. */
+const BIO_VERB = / (?:is|was|Is|ist|war) /;
+const BIO_VERB_CHARS = 80;
+
+/** A line that opens with an author's note (BIO_SUBJECT, then BIO_ROLE). */
+function isAuthorBio(line: string): boolean {
+  if (!BIO_VERB.test(line.length > BIO_VERB_CHARS ? line.slice(0, BIO_VERB_CHARS) : line)) return false;
+  const subject = BIO_SUBJECT.exec(line);
+  return subject !== null && BIO_ROLE.test(line.slice(subject[0].length));
+}
+
+/**
+ * The rest of an author's note ("She has been writing about politics for the Post since 2008"); with the
+ * pronoun only ("The company has been reporting on its emissions" is news). Searched only in lines with "has been ".
+ */
+const AUTHOR_HISTORY = /\b(?:he|she) has been (?:writing|reporting) (?:about|on|for)\b/i;
+/**
+ * The author box's link to the author's other posts at the end of the note ("View all posts by Jane Doe",
+ * "Zeige alle Beiträge von Jane Doe →"); the link has no sentence's end. Searched in the last
+ * AUTHOR_LINK_CHARS of a line only (a search of whole lines was the costliest test of all rules).
+ */
+const AUTHOR_LINK = /\b(?:(?:view|see) all (?:posts|articles|stories) by|more (?:posts|articles|stories) by|(?:zeige )?alle beiträge von|voir tous les articles de|ver todas las entradas de) [^.!?]{1,60}$/i;
+const AUTHOR_LINK_CHARS = 110;
+
+/** An author's note (isAuthorBio, AUTHOR_HISTORY) or the author box's link (AUTHOR_LINK). */
+function isAuthorNote(line: string): boolean {
+  return isAuthorBio(line) || (line.includes('has been ') && AUTHOR_HISTORY.test(line)) || AUTHOR_LINK.test(line.length > AUTHOR_LINK_CHARS ? line.slice(-AUTHOR_LINK_CHARS) : line);
+}
+
+/** Most words of an author's note: a longer line is an article about a journalist. */
+const AUTHOR_BIO_MAX_WORDS = 100;
+
+/**
+ * A reading-time badge: "1 min read", and the labels of German, French, Spanish, Portuguese and Polish
+ * templates with a number of minutes ("Lesezeit: ca. 3 Minuten", "5 Minuten Lesezeit", "Tiempo de lectura: 4 min",
+ * "Ten tekst przeczytasz w mniej niż minutę").
+ */
+const READING_TIME =
+  /^[·•|\-\s]*(?:\d+\s*(?:min|mins|minutes?)\s+read\b|(?:lesezeit|lesedauer|temps de lecture|tiempo de lectura|tempo de leitura|czas czytania)\s*(?::\s*)?(?:ca\.\s*|etwa\s*|von\s*)?\d+\s*(?:min|minuten?|minutes?|minutos?)\b|\d+\s*(?:min\.?|minuten?)\s+(?:lesezeit|lesedauer)\b|ten tekst przeczytasz w\b)/i;
 
 interface CaptionIndex {
   counts: Map<string, number>;
@@ -383,6 +504,9 @@ function captionIndexOf(context: LineContext): CaptionIndex {
 
 /** A numbered figure caption ("Abbildung 4: Die grösste Lawine ...", "Figure 2. Sales by region", "Abb. 3: ..."). */
 const FIGURE_CAPTION = /^(?:abbildung|abb\.|figure|fig\.|grafik|schaubild|illustration|bild|foto|photo|image|imagen)\s*\d+[a-z]?\s*[:.]\s/iu;
+
+/** A caption that the picture's zoom button opens ("Vergrößern Eine kleine runde Aussparung ...", "Enlarge Image"). */
+const ZOOM_CAPTION = /^(?:vergrößern|enlarge)\b/i;
 
 function isRepeatedCaption(line: string, context: LineContext): boolean {
   const index = captionIndexOf(context);
@@ -419,13 +543,18 @@ export const LINE_RULES: readonly LineRule[] = [
   },
   {
     id: 'byline',
-    description: 'Author lines ("By Jane Doe", "Brigid Kennedy, Staff Writer").',
-    matches: (line) => line.length <= 120 && (BYLINE_PREFIXED.test(line) || BYLINE_ROLE.test(line)),
+    description: 'Author lines ("By Jane Doe", "Brigid Kennedy, Staff Writer", "von Jane Doe am 14. Mai 2014, 15:40 Uhr").',
+    matches: (line) => line.length <= 120 && (BYLINE_PREFIXED.test(line) || BYLINE_ROLE.test(line) || (BYLINE_DATED_LEAD.test(line) && BYLINE_DATED.test(line) && STAMP_MARK.test(line))),
+  },
+  {
+    id: 'author-bio',
+    description: 'Author notes and author-box links ("Jane Doe is a senior writer for Example", "Jane Doe ist Redakteurin im Team Politik", "View all posts by Jane Doe").',
+    matches: (line) => isAuthorNote(line) && hasAtMostWords(line, AUTHOR_BIO_MAX_WORDS),
   },
   {
     id: 'reading-time',
-    description: 'Reading-time badges ("·1 min read").',
-    matches: (line) => /^[·•|\-\s]*\d+\s*(?:min|mins|minutes?)\s+read\b/i.test(line) && hasAtMostWords(line, 6),
+    description: 'Reading-time badges ("·1 min read", "Lesezeit: 2 Minuten", "5 Minuten Lesezeit", "Temps de lecture : 3 min", "Ten tekst przeczytasz w 1 minutę").',
+    matches: (line) => READING_TIME.test(line) && hasAtMostWords(line, 8),
   },
   {
     id: 'dateline',
@@ -434,14 +563,14 @@ export const LINE_RULES: readonly LineRule[] = [
   },
   {
     id: 'photo-credit',
-    description: 'Photo credits, with or without the caption before them ("... Pool/Keystone via Getty Images", "Screenshot of the app. (Foto: privat)").',
-    matches: (line) => (!endsWithOneOf(line, SENTENCE_END) && hasAtMostWords(line, 25) && CREDIT.test(line)) || creditAtEnd(line),
+    description: 'Photo credits, with or without the caption before them ("... Pool/Keystone via Getty Images", "Screenshot of the app. (Foto: privat)"), and source lines ("Quelle: Landesregierung", "Źródło: ISBnews").',
+    matches: (line) => (!endsWithOneOf(line, SENTENCE_END) && hasAtMostWords(line, 25) && CREDIT.test(line)) || creditAtEnd(line) || (SOURCE_LINE.test(line) && hasAtMostWords(line, SOURCE_LINE_MAX_WORDS)),
   },
   {
     id: 'caption',
-    description: 'Short caption lines that the page repeats, alone or in front of a credit line ("Putin and Biden."), and numbered figure captions ("Abbildung 4: ...", "Figure 2. ...").',
+    description: 'Short caption lines that the page repeats, alone or in front of a credit line ("Putin and Biden."), numbered figure captions ("Abbildung 4: ...", "Figure 2. ...") and captions behind a zoom button ("Vergrößern Die neue Kamera ...").',
     // Short lines first: the document's caption index is built only when such a line asks (most news lines are long).
-    matches: (line, context) => (hasAtMostWords(line, 10) && isRepeatedCaption(line, context)) || (FIGURE_CAPTION.test(line) && hasAtMostWords(line, 40)),
+    matches: (line, context) => (hasAtMostWords(line, 10) && isRepeatedCaption(line, context)) || ((FIGURE_CAPTION.test(line) || ZOOM_CAPTION.test(line)) && hasAtMostWords(line, 40)),
   },
   {
     id: 'title-repeat',
@@ -451,12 +580,12 @@ export const LINE_RULES: readonly LineRule[] = [
   {
     id: 'see-also',
     description: '"SEE ALSO:", "Read more", "Related:" link lines, and their German, French, Spanish, Portuguese, Italian and Polish forms ("Lesen Sie auch:", "À lire aussi", "Lea más:", "Czytaj też: ..."); teasers that end in a link arrow ("... Weiter ›").',
-    matches: (line) => SEE_ALSO.test(line) || SEE_ALSO_COLON.test(line) || isArrowTeaser(line),
+    matches: (line) => SEE_ALSO.test(line) || SEE_ALSO_COLON.test(line) || isArrowTeaser(line) || READ_MORE_END.test(line.length > READ_MORE_END_CHARS ? line.slice(-READ_MORE_END_CHARS) : line),
   },
   {
     id: 'copyright',
-    description: 'Copyright, licence ("... under a Creative Commons license") and republication notices.',
-    matches: (line) => /^(?:copyright\b|©|\(c\)\s*\d{4})/i.test(line) || ((hintsOf(line) & HINT_NOTICE) !== 0 && NOTICE.test(line)) || ((hintsOf(line) & HINT_LICENSE) !== 0 && LICENSE_NOTICE.test(line)),
+    description: 'Copyright, licence ("... under a Creative Commons license") and republication notices, and citation suggestions ("SUGGESTED CITATION Doe, Jane: ...", "Pour citer cet article :").',
+    matches: (line) => /^(?:copyright\b|©|\(c\)\s*\d{4})/i.test(line) || CITATION.test(line) || ((hintsOf(line) & HINT_NOTICE) !== 0 && NOTICE.test(line)) || ((hintsOf(line) & HINT_LICENSE) !== 0 && LICENSE_NOTICE.test(line)),
   },
   {
     id: 'newsletter',
@@ -468,6 +597,8 @@ export const LINE_RULES: readonly LineRule[] = [
         ((hasAtMostWords(line, 30) && (context.previousRule === 'newsletter' || /^(?:sign up|subscribe)\b/i.test(line))) ||
           // A short line naming the newsletter without a sentence's end is its sign-up heading ("Get the Most Popular Stories in a Weekly Newsletter").
           (hasAtMostWords(line, 12) && !endsWithOneOf(line, '.')) ||
+          // The consent to the mailing in a sign-up form ("Mit Absenden meiner E-Mail-Adresse willige ich ... ein, den Newsletter ... zu erhalten").
+          (hasAtMostWords(line, 80) && NEWSLETTER_CONSENT.test(line)) ||
           // A newsletter named next to a prompt to subscribe, in a line of up to NOTICE_MAX_CHARS (the subscribe phrases are
           // only searched there), is a sign-up blurb ("Abonnieren Sie kostenlos die ...-Newsletter und bleiben Sie ... auf dem Laufenden.").
           ((hintsOf(line) & HINT_SUBSCRIBE) !== 0 && SUBSCRIBE_PROMPT.test(line)))) ||
@@ -515,18 +646,34 @@ export const LINE_RULES: readonly LineRule[] = [
     description: 'Paywall and metering notices, and reader-revenue appeals ("To view the full story, please subscribe", "If you are already a subscriber, log in", "Vous avez lu 1 des 4 articles gratuits", "Unterstützen Sie unabhängigen Journalismus").',
     // Only lines that name the reader as (not yet) a subscriber or count free articles: news text
     // about subscriptions talks about companies and customers, not "you".
-    matches: (line) => (hintsOf(line) & HINT_PAYWALL) !== 0 && hasAtMostWords(line, 40) && PAYWALL.test(line),
+    matches: (line) => (((hintsOf(line) & HINT_PAYWALL) !== 0 && PAYWALL.test(line)) || PAYWALL_CUT.test(line)) && hasAtMostWords(line, 40),
+  },
+  {
+    id: 'call-to-action',
+    description: 'Prompts to comment, support, install an app, join a messenger channel, write a letter to the editor or sign up by e-mail, and trailing sign-up links ("Tell us in the comments", "Would you consider supporting our work?", "Únete a nuestro canal de Telegram", "... Sign up here").',
+    // Notices are short: the search runs on lines up to NOTICE_MAX_CHARS only.
+    matches: (line) => line.length <= NOTICE_MAX_CHARS && CALL_TO_ACTION_HINT.test(line) && CALL_TO_ACTION.test(line) && hasAtMostWords(line, CALL_TO_ACTION_MAX_WORDS),
   },
   {
     id: 'tags',
-    description: 'Tag and category lines of blog and news templates ("Tags: Berlin, Interior", "Kategorie: News", "Filed under: Politics", "Schlagwörter: ...", "This entry was posted in News and tagged ...").',
+    description: 'Tag and category lines of blog and news templates ("Tags: Berlin, Interior", "Kategorie: News", "Filed under: Politics", "Schlagwörter: ...", "This entry was posted in News and tagged ..."), and lines of labelled metadata fields ("Aufrufe: 1120 | Autor: Jane | Tags: Berlin").',
     // A label, then a list; no sentence (a line that ends in "." is text that starts with the word).
-    matches: (line) => (TAG_LINE.test(line) && hasAtMostWords(line, 20) && !endsWithOneOf(line, '.!?')) || (ENTRY_FOOTER.test(line) && hasAtMostWords(line, 40)),
+    matches: (line) => (TAG_LINE.test(line) && hasAtMostWords(line, 20) && !endsWithOneOf(line, '.!?')) || (ENTRY_FOOTER.test(line) && hasAtMostWords(line, ENTRY_FOOTER_MAX_WORDS)) || isLabelledFields(line),
   },
   {
     id: 'disclaimer',
-    description: 'Liability and opinion disclaimers ("X is not responsible for the opinions ... presented", "Trotz sorgfältiger inhaltlicher Kontrolle übernehmen wir keine Haftung ...").',
-    matches: (line) => (hintsOf(line) & HINT_DISCLAIMER) !== 0 && DISCLAIMER.test(line) && hasAtMostWords(line, 60),
+    description: 'Liability and opinion disclaimers ("X is not responsible for the opinions ... presented", "Trotz sorgfältiger inhaltlicher Kontrolle übernehmen wir keine Haftung ...", "Disclaimer: ...").',
+    matches: (line) => (/^disclaimer\s*:/i.test(line) || ((hintsOf(line) & HINT_DISCLAIMER) !== 0 && DISCLAIMER.test(line))) && hasAtMostWords(line, 60),
+  },
+  {
+    id: 'post-nav',
+    description: 'Links to the next or previous post and listing buttons ("Next post →", "Vorheriger Beitrag", "Load more", "Lade weitere Inhalte ...").',
+    matches: (line) => line.length <= 60 && POST_NAV.test(line),
+  },
+  {
+    id: 'file-link',
+    description: 'Download links with the file\'s type and size ("Informationsschreiben vom 14. Oktober 2021 PDF | 38 KB", "Studie (PDF, 298KB)").',
+    matches: (line) => FILE_SIZE_UNIT.test(line) && FILE_SIZE.test(line) && hasAtMostWords(line, FILE_LINK_MAX_WORDS),
   },
   {
     id: 'nav-crumb',

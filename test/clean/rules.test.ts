@@ -126,6 +126,52 @@ describe('line rules', () => {
     ['Figure 2. Sales by region', 'caption'],
     ['Un grupo de pingüinos, en la Antártida el 11 de febrero pasado. EFE', 'photo-credit'],
     ['Sie sind nicht verbunden. Loggen Sie sich ein oder registrieren Sie sich', 'comment-form'],
+    // Post navigation and listing buttons.
+    ['Next post', 'post-nav'],
+    ['Vorheriger Beitrag', 'post-nav'],
+    ['Lade weitere Inhalte ...', 'post-nav'],
+    // Teasers that end in their "read more" link.
+    ['Die Saison beginnt im Mai, und die Hütten sind schon ausgebucht. Weiterlesen', 'see-also'],
+    ['Auskunft über das Wetter von gestern… mehr •••', 'see-also'],
+    // Calls to action.
+    ['Tell us in the comments: which route do you take?', 'call-to-action'],
+    ['Verraten Sie uns in den Kommentaren: Wie war Ihr Urlaub?', 'call-to-action'],
+    ['If you liked this post, would you consider supporting our work?', 'call-to-action'],
+    ['Get the latest news straight to your phone with our app.', 'call-to-action'],
+    ['Únete a nuestro canal de Telegram', 'call-to-action'],
+    ['Want updates on the campaign? Sign up here', 'call-to-action'],
+    ['Submit a letter to the editor.', 'call-to-action'],
+    ['Um unsere Beiträge per E-Mail zu erhalten, trage hier deine Adresse ein.', 'call-to-action'],
+    ['Möchtest du diesen Beitrag teilen?', 'share-bar'],
+    // Entry footers with a stamp, labelled metadata fields.
+    ['This entry was posted on Monday, March 4th, 2019 at 10:12 am and is filed under News, Events. You can follow any responses to this entry through the RSS 2.0 feed.', 'tags'],
+    ['Der Beitrag wurde am Montag, den 4. März 2019 um 10:12 Uhr veröffentlicht und wurde unter Allgemein, Termine, Region abgelegt. Du kannst die Kommentare zu diesem Beitrag durch den RSS-2.0-Feed verfolgen.', 'tags'],
+    ['Aufrufe: 310 | Autor: Jane | Tags: Berlin, Sommer', 'tags'],
+    // Metering cuts and reader-revenue appeals in other languages, citation labels, disclaimers.
+    ['Pour lire la suite, identifiez-vous.', 'paywall'],
+    ['Zapraszamy do subskrypcji naszego tygodnika.', 'paywall'],
+    ['SUGGESTED CITATION Doe, Jane: A new court, Example Blog, 2020/4/09.', 'copyright'],
+    ['Pour citer cet article :', 'copyright'],
+    ['Disclaimer: This post is not financial advice.', 'disclaimer'],
+    ['We welcome your comments. Some comments may be republished in print.', 'comment-form'],
+    // A single comment's header, dated bylines, author notes, reading times.
+    ['Comment by Jane Doe — 17.07, 2011 @ 13:04', 'comments-start'],
+    ['von Jane Doe am 14. Mai 2014, 15:40 Uhr', 'byline'],
+    ['par Jean Dupont, le 28 mai 2009', 'byline'],
+    ['Jane Doe is a senior writer for Example News, covering energy.', 'author-bio'],
+    ['Jana Beispiel ist Redakteurin im Ressort Wirtschaft.', 'author-bio'],
+    ['View all posts by Jane Doe', 'author-bio'],
+    ['She has been writing about local politics for the Post since 2008.', 'author-bio'],
+    ['Lesezeit: ca. 3 Minuten', 'reading-time'],
+    ['5 Minuten Lesezeit', 'reading-time'],
+    ['Ten tekst przeczytasz w 2 minuty', 'reading-time'],
+    // Download links, link-list headings, source lines, zoom captions, newsletter consent.
+    ['Jahresbericht 2021 (PDF, 298 KB)', 'file-link'],
+    ['Mehr zum Thema Gesundheit', 'related-links'],
+    ['Weitere Reisetipps', 'related-links'],
+    ['Quelle: Deutscher Wetterdienst', 'photo-credit'],
+    ['Vergrößern Die neue Kamera sitzt in einer Aussparung im Display.', 'caption'],
+    ['Mit Absenden meiner E-Mail-Adresse willige ich ein, den Newsletter zu erhalten.', 'newsletter'],
   ])('removes %j as %s', (line, rule) => {
     expect(clean([BODY, line]).removed).toEqual([{ line_no: 2, text: line, rule }]);
   });
@@ -170,6 +216,22 @@ describe('line rules', () => {
     'Back to school',
     'Published in 2019, the study found that most cities had missed their targets.',
     'Berlin | The council said on 5 May 2020 that it would close the old harbour bridge to cars from next spring, after months of debate.',
+    // Words and shapes of the end-of-article rules in ordinary news sentences.
+    'Next post office closures were announced on Monday.',
+    'Am Ende wollte der Vermieter noch mehr',
+    'Read more about the plan on the ministry website.',
+    'Die Leser schreiben in den Kommentaren, sie seien empört.',
+    'Jane Doe is a reporter who was jailed in 2019, her lawyer said.',
+    'The company has been reporting on its emissions since 2015.',
+    'Sie ist Redakteurin und lebt in Berlin.',
+    'Von Berlin am 3. Mai nach Hamburg: die Route der Tour.',
+    'Comment by the minister was not available on Monday.',
+    'The PDF is 12 MB and was sent to all members on Monday, the union said.',
+    'Weitere Informationen gab die Polizei am Montag nicht bekannt.',
+    'Quelle: Das Ministerium bestätigte am Montag, dass die Zahl der Anträge im vergangenen Jahr um ein Fünftel gestiegen war.',
+    'Disclaimers are common in the industry, the regulator said.',
+    'Lesezeit und Aufmerksamkeit sinken, sagen Forscher.',
+    'Berlin | Paris | Rome: the tour visits three capitals in May.',
   ])('keeps the body sentence %j', (line) => {
     expect(clean([BODY, line]).removed).toEqual([]);
   });
