@@ -172,8 +172,8 @@ const BACK_LINK = /^[«‹<←\s]*(?:back to (?:the )?|zurück (?:zu[mr]? |nach 
  */
 const POST_NAV = /^[«‹←\s]*(?:(?:next|previous|prev) (?:post|article|story|entry)|(?:nächster|vorheriger) (?:beitrag|artikel|eintrag)|(?:vorschau auf den )?nächsten artikel|(?:article|billet) (?:suivant|précédent)|(?:siguiente|anterior) (?:artículo|entrada|noticia)|(?:artículo|entrada|noticia) (?:siguiente|anterior)|load more(?: stories| articles| posts| news)?|show more (?:stories|articles|posts)|weitere (?:inhalte|artikel|beiträge) laden|lade weitere (?:inhalte|artikel|beiträge)|mehr laden|charger plus d['’]articles|cargar más(?: noticias)?)\s*[.…:»›→]*$/i;
 
-/** A download link's file type and size, also glued to a date before it ("2021PDF | 38 KB", "(PDF, 298KB)", "mp3 (30 MB)"). */
-const FILE_SIZE = /(?<!\p{L})(?:pdf|docx?|xlsx?|pptx?|odt|zip|epub|mp3|m4a|mp4)\s*[|,(]?\s*\d+(?:[.,]\d+)?\s*(?:[kmg]i?b|kilobytes?|megabytes?)\b/iu;
+/** A download link's file type and size at the line's end, also glued to a date before it ("2021PDF | 38 KB", "(PDF, 298KB)", "mp3 (30 MB)"); not in a sentence ("The report (PDF, 2 MB) was published on Tuesday."). */
+const FILE_SIZE = /(?<!\p{L})(?:pdf|docx?|xlsx?|pptx?|odt|zip|epub|mp3|m4a|mp4)\s*[|,(]?\s*\d+(?:[.,]\d+)?\s*(?:[kmg]i?b|kilobytes?|megabytes?)\b(?=[^.!?]{0,30}$)/iu;
 /** A number and a size unit: searched first, it passes over almost every line at a twentieth of FILE_SIZE's cost. */
 const FILE_SIZE_UNIT = /\d\s?(?:[kmgKMG]i?[bB]|kilobyte|megabyte)/;
 /** Most words of a download link line: the document's title, its type and size, an accessibility note. */
@@ -267,7 +267,7 @@ const PAYWALL_CUT = /^(?:pour lire la suite|para (?:seguir|continuar) leyendo)\b
  * prompts ("Enter your email address to receive ...", "Um neue Beiträge per E-Mail zu erhalten, ...") and
  * sign-up links at a line's end ("... actions? Sign up here").
  */
-const CALL_TO_ACTION = /\b(?:(?:tell|let) (?:us|me) (?:know )?in the comments|(?:verraten|sagen|schreiben) sie (?:uns )?(?:gerne )?(?:es )?in den kommentaren|(?:verrate|sag|schreib) (?:uns|mir) (?:gerne )?in den kommentaren|dites-(?:le-)?nous en commentaire|consider supporting (?:us|our work)|support (?:our|my) work|download (?:our|the) (?:free )?app|news (?:straight|directly) to your (?:phone|inbox)|(?:telegram|whatsapp)[- ](?:kanal|channel)|canal de (?:telegram|whatsapp)|join (?:us|our channel) on (?:telegram|whatsapp)|(?:submit|write|send) (?:a |your |us a )?letters? to the editor|enter your e-?mail(?: address)? to (?:subscribe|receive|get)|per e-mail zu erhalten)\b|\bsign up here[.!]?$/i;
+const CALL_TO_ACTION = /\b(?:(?:tell|let) (?:us|me) (?:know )?in the comments|(?:verraten|sagen|schreiben) sie (?:uns )?(?:gerne )?(?:es )?in den kommentaren|(?:verrate|sag|schreib) (?:uns|mir) (?:gerne )?in den kommentaren|dites-(?:le-)?nous en commentaire|consider supporting (?:us|our work)|download our (?:free )?app|news (?:straight|directly) to your (?:phone|inbox)|(?:our|unsere[mn]?) (?:telegram|whatsapp)[- ](?:kanal|channel)|nuestro canal de (?:telegram|whatsapp)|join (?:us|our channel) on (?:telegram|whatsapp)|(?:submit|write|send) (?:us )?(?:a|your) letter to the editor|enter your e-?mail(?: address)? to (?:subscribe|receive|get)|per e-mail zu erhalten)\b|\bsign up here[.!]?$/i;
 /** Key words of CALL_TO_ACTION's phrases: a search for them alone skips most lines at a tenth of the full pattern's cost. */
 const CALL_TO_ACTION_HINT = /omment|support|\bapp\b|telegram|whatsapp|editor|mail|sign up|your (?:phone|inbox)/i;
 /** Most words of a call to action: a longer line that uses its words is text. */
@@ -465,6 +465,20 @@ function isAuthorNote(line: string): boolean {
 const AUTHOR_BIO_MAX_WORDS = 100;
 
 /**
+ * Whether a prose line (60 characters or more, ending a sentence) other than an author's note comes
+ * after the line. An author's note closes the article; news about a journalist ("Evan Gershkovich is
+ * a reporter for The Wall Street Journal.") goes on after the sentence. Asked only of lines that are
+ * notes, which are rare.
+ */
+function articleGoesOn(context: LineContext): boolean {
+  for (let i = context.index + 1; i < context.lines.length; i++) {
+    const next = context.lines[i]!;
+    if (next.length >= 60 && endsWithOneOf(next, SENTENCE_END) && !isAuthorNote(next)) return true;
+  }
+  return false;
+}
+
+/**
  * A reading-time badge: "1 min read", and the labels of German, French, Spanish, Portuguese and Polish
  * templates with a number of minutes ("Lesezeit: ca. 3 Minuten", "5 Minuten Lesezeit", "Tiempo de lectura: 4 min",
  * "Ten tekst przeczytasz w mniej niż minutę").
@@ -506,7 +520,8 @@ function captionIndexOf(context: LineContext): CaptionIndex {
 const FIGURE_CAPTION = /^(?:abbildung|abb\.|figure|fig\.|grafik|schaubild|illustration|bild|foto|photo|image|imagen)\s*\d+[a-z]?\s*[:.]\s/iu;
 
 /** A caption that the picture's zoom button opens ("Vergrößern Eine kleine runde Aussparung ...", "Enlarge Image"). */
-const ZOOM_CAPTION = /^(?:vergrößern|enlarge)\b/i;
+/** Case-sensitive: the caption after the button opens with a capital ("Enlarge the map to see ..." is text; under /iu, \p{Lu} would match any letter). */
+const ZOOM_CAPTION = /^(?:Vergrößern|VERGRÖSSERN|Enlarge|ENLARGE)(?: (?:[Ii]mage|[Pp]hoto|[Pp]icture))?(?: \p{Lu}|$)/u;
 
 function isRepeatedCaption(line: string, context: LineContext): boolean {
   const index = captionIndexOf(context);
@@ -548,8 +563,8 @@ export const LINE_RULES: readonly LineRule[] = [
   },
   {
     id: 'author-bio',
-    description: 'Author notes and author-box links ("Jane Doe is a senior writer for Example", "Jane Doe ist Redakteurin im Team Politik", "View all posts by Jane Doe").',
-    matches: (line) => isAuthorNote(line) && hasAtMostWords(line, AUTHOR_BIO_MAX_WORDS),
+    description: 'Author notes and author-box links after the last paragraph of the article ("Jane Doe is a senior writer for Example", "Jane Doe ist Redakteurin im Team Politik", "View all posts by Jane Doe").',
+    matches: (line, context) => isAuthorNote(line) && hasAtMostWords(line, AUTHOR_BIO_MAX_WORDS) && !articleGoesOn(context),
   },
   {
     id: 'reading-time',
@@ -564,7 +579,7 @@ export const LINE_RULES: readonly LineRule[] = [
   {
     id: 'photo-credit',
     description: 'Photo credits, with or without the caption before them ("... Pool/Keystone via Getty Images", "Screenshot of the app. (Foto: privat)"), and source lines ("Quelle: Landesregierung", "Źródło: ISBnews").',
-    matches: (line) => (!endsWithOneOf(line, SENTENCE_END) && hasAtMostWords(line, 25) && CREDIT.test(line)) || creditAtEnd(line) || (SOURCE_LINE.test(line) && hasAtMostWords(line, SOURCE_LINE_MAX_WORDS)),
+    matches: (line) => (!endsWithOneOf(line, SENTENCE_END) && hasAtMostWords(line, 25) && CREDIT.test(line)) || creditAtEnd(line) || (SOURCE_LINE.test(line) && !endsWithOneOf(line, '.!?') && hasAtMostWords(line, SOURCE_LINE_MAX_WORDS)),
   },
   {
     id: 'caption',

@@ -232,8 +232,25 @@ describe('line rules', () => {
     'Disclaimers are common in the industry, the regulator said.',
     'Lesezeit und Aufmerksamkeit sinken, sagen Forscher.',
     'Berlin | Paris | Rome: the tour visits three capitals in May.',
+    // News that uses the words of calls to action, source lines, download links and zoom buttons.
+    'Russia’s defence ministry said on its Telegram channel that 70,000 troops had moved.',
+    'Users can download the free app from Apple’s store from Monday.',
+    '“We rely on donations to support our work,” said the charity’s director.',
+    'Readers were asked to submit letters to the editor about the plan.',
+    'Source: the ministry said that 175,000 troops had massed.',
+    'The report (PDF, 2 MB) was published on Tuesday.',
+    'Enlarge the map to see the troop positions.',
   ])('keeps the body sentence %j', (line) => {
     expect(clean([BODY, line]).removed).toEqual([]);
+  });
+
+  // An author's note closes the article; the same sentence with the article going on is news about a journalist.
+  it.each([
+    'Evan Gershkovich is a reporter for The Wall Street Journal.',
+    'She has been reporting on the war for the BBC since 2022.',
+  ])('keeps %j when the article goes on after it', (line) => {
+    expect(clean([BODY, line, 'His trial is due to start in Yekaterinburg next month, the court said on Tuesday.']).removed).toEqual([]);
+    expect(clean([BODY, line]).removed).toEqual([{ line_no: 2, text: line, rule: 'author-bio' }]);
   });
 
   it('treats everything after a comment-section opener as comments', () => {
