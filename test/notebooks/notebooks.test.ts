@@ -1,6 +1,7 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli, tempDir } from '../pipeline/cli-helpers.js';
 
@@ -8,18 +9,24 @@ const VENV = path.resolve('.venv');
 const PYTHON_PACKAGES = ['duckdb', 'pandas', 'pyarrow', 'matplotlib', 'nbconvert', 'ipykernel'];
 const NOTEBOOKS = readdirSync('notebooks').filter((f) => f.endsWith('.ipynb')).sort();
 
-/** The notebooks' Python environment, as notebooks/README.md sets it up (made once, then reused). */
-function ensureVenv(): void {
+const execFileAsync = promisify(execFile);
+
+/**
+ * The notebooks' Python environment, as notebooks/README.md sets it up (made once, then reused).
+ * Not synchronous: on a fresh clone the install blocked the test worker for over a minute, and
+ * vitest failed the run on the worker's unanswered progress calls ("Timeout calling onTaskUpdate").
+ */
+async function ensureVenv(): Promise<void> {
   if (existsSync(path.join(VENV, 'bin', 'jupyter'))) return;
-  execFileSync('python3', ['-m', 'venv', VENV]);
+  await execFileAsync('python3', ['-m', 'venv', VENV]);
   // Fail fast on unreachable package indexes: this machine resolves from local wheel indexes.
-  execFileSync(path.join(VENV, 'bin', 'pip'), ['install', '--quiet', ...PYTHON_PACKAGES], { env: { ...process.env, PIP_RETRIES: '0', PIP_DEFAULT_TIMEOUT: '5' }, stdio: 'inherit' });
+  await execFileAsync(path.join(VENV, 'bin', 'pip'), ['install', '--quiet', ...PYTHON_PACKAGES], { env: { ...process.env, PIP_RETRIES: '0', PIP_DEFAULT_TIMEOUT: '5' }, maxBuffer: 16 * 1024 * 1024 });
 }
 
 let output: string;
 
-beforeAll(() => {
-  ensureVenv();
+beforeAll(async () => {
+  await ensureVenv();
   output = path.join(tempDir('notebooks'), 'out');
   expect(runCli(['--output', output, '--quiet']).status).toBe(0);
 }, 600_000);
