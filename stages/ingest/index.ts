@@ -43,8 +43,8 @@ type ReadResult = { file: InputFile; bytes: Buffer } | { file: InputFile; warc: 
  * corpora's average 2.6 KB) and node:fs/promises pays a thread-pool round trip for each of open,
  * fstat, read and close: reading the 19,630 files of the 50 MB corpus took 4.2–4.9 s and ≈ 5 CPU
  * s through `readFile` with two reads at a time (2.2 s with eight), against 0.3 s and 0.4 CPU s
- * with `readFileSync`, on this project's 2-core VM. A read blocks the main thread for
- * microseconds, while the workers it feeds keep their cores.
+ * with `readFileSync`, on this project's 2-core VM. A small file's read blocks the main thread
+ * for microseconds, while the workers it feeds keep their cores.
  */
 export function ingestStage(options: IngestOptions = {}): Stage<InputFile, RawDoc> {
   return {
