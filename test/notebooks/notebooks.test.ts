@@ -13,8 +13,9 @@ const execFileAsync = promisify(execFile);
 
 /**
  * The notebooks' Python environment, as notebooks/README.md sets it up (made once, then reused).
- * Not synchronous: on a fresh clone the install blocked the test worker for over a minute, and
- * vitest failed the run on the worker's unanswered progress calls ("Timeout calling onTaskUpdate").
+ * Not synchronous: on a fresh clone the install (≈ 40 s on a quiet machine, longer under the
+ * suite's load) blocked the test worker, and on a slow VM vitest failed the run on the worker's
+ * unanswered progress calls ("Timeout calling onTaskUpdate").
  */
 async function ensureVenv(): Promise<void> {
   if (existsSync(path.join(VENV, 'bin', 'jupyter'))) return;
