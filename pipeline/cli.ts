@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { ALL_STAGES, OPTIONAL_STAGES, UsageError, defaultConfig, validateConfig, type OptionalStage, type RunConfig } from './config.js';
 import { createLogger } from './log.js';
 import { OutputError } from './output-folder.js';
-import { RunError, runPipeline, runShard, type RunSummary, type ShardSummary } from './run.js';
+import type { RunSummary, ShardSummary } from './run.js';
 import type { OutputFormat } from './write-tables.js';
 
 const HELP = `Usage: npm run pipeline -- [options]
@@ -55,6 +55,9 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const log = createLogger(config.logFormat, config.quiet);
+  // Loaded only for a run: the stages, their models and DuckDB take most of a second to load, which
+  // --help and usage errors should not wait for.
+  const { RunError, runPipeline, runShard } = await import('./run.js');
   try {
     if (config.shard !== null) {
       const shard = await runShard(config, log);

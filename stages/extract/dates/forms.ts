@@ -1,4 +1,5 @@
-import * as chrono from 'chrono-node';
+import * as en from 'chrono-node/en';
+import type * as chrono from 'chrono-node';
 
 /**
  * Date forms chrono-node does not parse, added as chrono parsers (they take part in chrono's
@@ -166,7 +167,7 @@ abstract class FormParser implements chrono.Parser {
     if (before !== undefined && WORD_CHAR.test(before)) return null;
     const components = this.components(context, match);
     if (components === null) return null;
-    const result = components instanceof chrono.ParsingResult ? components : context.createParsingResult(match.index!, match[0], components);
+    const result = components instanceof en.ParsingResult ? components : context.createParsingResult(match.index!, match[0], components);
     // Take in a preposition before the date as chrono's own parsers do ("on Sunday"), so that ours
     // is not the shorter of two overlapping readings; ../dates.ts strips it again.
     const lead = LEADING_WORD.exec(context.text.slice(Math.max(0, result.index - 8), result.index));
@@ -530,7 +531,7 @@ const parsers = new Map<number, chrono.Chrono>();
 export function dateParser(mask = (1 << FORMS.length) - 1): chrono.Chrono {
   let parser = parsers.get(mask);
   if (parser === undefined) {
-    parser = chrono.en.casual.clone();
+    parser = en.casual.clone();
     parser.parsers.unshift(...FORMS.filter((_, i) => mask & (1 << i)).map((make) => make()));
     parsers.set(mask, parser);
   }
