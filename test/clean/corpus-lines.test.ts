@@ -1,7 +1,7 @@
 import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { query, runCliAsync, tempDir } from '../pipeline/cli-helpers.js';
+import { ONE_THREAD, query, runCliAsync, tempDir } from '../pipeline/cli-helpers.js';
 
 /**
  * The global corpus-lines step (stages/clean/corpus-lines.ts) on a small corpus: three unrelated
@@ -50,7 +50,7 @@ function writeCorpus(folder: string, withFooter: boolean): string {
   return folder;
 }
 
-const FAST = ['--concurrency', '1', '--log-format', 'json', '--format', 'parquet', '--skip', 'stories'];
+const FAST = [...ONE_THREAD, '--log-format', 'json', '--format', 'parquet', '--skip', 'stories'];
 
 async function run(args: string[]): Promise<void> {
   const result = await runCliAsync([...args, ...FAST]);

@@ -3,7 +3,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCli, tempDir } from '../pipeline/cli-helpers.js';
+import { ONE_THREAD, runCli, tempDir } from '../pipeline/cli-helpers.js';
 
 const VENV = path.resolve('.venv');
 const PYTHON_PACKAGES = ['duckdb', 'pandas', 'pyarrow', 'matplotlib', 'nbconvert', 'ipykernel'];
@@ -29,7 +29,7 @@ let output: string;
 beforeAll(async () => {
   await ensureVenv();
   output = path.join(tempDir('notebooks'), 'out');
-  expect(runCli(['--output', output, '--quiet']).status).toBe(0);
+  expect(runCli([...ONE_THREAD, '--output', output, '--quiet']).status).toBe(0);
 }, 600_000);
 
 describe('notebooks/', () => {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { httpResponse, page, warcRecord } from '../ingest/warc-fixtures.js';
-import { query, runCli, tempDir, type CliResult } from './cli-helpers.js';
+import { ONE_THREAD, query, runCli, tempDir, type CliResult } from './cli-helpers.js';
 
 const GOOD = 'Headline of a good article\n\nThe talks between the two leaders lasted two hours on Tuesday, officials said.\n';
 const ARTICLE = 'The talks between the two leaders lasted two hours on Tuesday, officials in Geneva said after the meeting ended.';
@@ -110,7 +110,7 @@ describe('untrusted paths and URLs', () => {
       const dir = inputs(dotdot);
       const parent = tempDir('untrusted-out');
       // The input path itself walks up and down again.
-      const result = runCli(['--input', path.join(dir, 'sub', '..', 'records.jsonl'), '--input', path.join(dir, 'crawl.warc'), '--output', path.join(parent, 'out'), '--quiet']);
+      const result = runCli([...ONE_THREAD, '--input', path.join(dir, 'sub', '..', 'records.jsonl'), '--input', path.join(dir, 'crawl.warc'), '--output', path.join(parent, 'out'), '--quiet']);
       return { dir, parent, result };
     });
     for (const { dir, parent, result } of runs) {
@@ -144,10 +144,10 @@ describe('run-level failures', () => {
 
   it('exits 1 for an empty folder and leaves the previous output untouched', () => {
     const target = path.join(tempDir('keep'), 'out');
-    expect(runCli(['--input', 'seeds', '--output', target, '--quiet']).status).toBe(0);
+    expect(runCli([...ONE_THREAD, '--input', 'seeds', '--output', target, '--quiet']).status).toBe(0);
     const before = readFileSync(path.join(target, 'documents.parquet'));
     const empty = tempDir('empty');
-    const result = runCli(['--input', empty, '--output', target, '--log-format', 'pretty']);
+    const result = runCli([...ONE_THREAD, '--input', empty, '--output', target, '--log-format', 'pretty']);
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/no readable document/);
     expect(readFileSync(path.join(target, 'documents.parquet')).equals(before)).toBe(true);
@@ -156,7 +156,7 @@ describe('run-level failures', () => {
   it('exits 1 when the output cannot be written', () => {
     const parent = tempDir('file-parent');
     writeFileSync(path.join(parent, 'a-file'), 'x');
-    const result = runCli(['--input', 'seeds', '--output', path.join(parent, 'a-file', 'out'), '--log-format', 'pretty']);
+    const result = runCli([...ONE_THREAD, '--input', 'seeds', '--output', path.join(parent, 'a-file', 'out'), '--log-format', 'pretty']);
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/writable folder/);
   });
@@ -164,7 +164,7 @@ describe('run-level failures', () => {
   it('refuses to replace a folder it did not write', () => {
     const foreign = tempDir('foreign');
     cpSync('seeds', foreign, { recursive: true });
-    const result = runCli(['--input', 'seeds', '--output', foreign, '--log-format', 'pretty']);
+    const result = runCli([...ONE_THREAD, '--input', 'seeds', '--output', foreign, '--log-format', 'pretty']);
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/did not write/);
     expect(existsSync(path.join(foreign, '000_3f5ed36b88a2d749.txt'))).toBe(true);
@@ -176,7 +176,7 @@ describe('run-level failures', () => {
     writeFileSync(path.join(dir, 'locked.txt'), GOOD);
     chmodSync(path.join(dir, 'locked.txt'), 0o000);
     const target = path.join(tempDir('perm-out'), 'out');
-    expect(runCli(['--input', dir, '--output', target, '--quiet']).status).toBe(0);
+    expect(runCli([...ONE_THREAD, '--input', dir, '--output', target, '--quiet']).status).toBe(0);
     const problems = await query(`SELECT code FROM '${target}/problems.parquet'`);
     expect(problems).toEqual([{ code: 'permission-denied' }]);
   });

@@ -13,6 +13,13 @@ export interface CliResult {
 /** The node arguments and environment of `npm run pipeline -- ...args` (through tsx, no colours). */
 const cli = (args: string[]) => ({ argv: ['--import', 'tsx', 'pipeline/cli.ts', ...args], env: { ...process.env, FORCE_COLOR: '0' } });
 
+/**
+ * For runs whose subject is not threading: everything on the main thread. A run's worker threads
+ * each load the stages and models again (~1 s of CPU apiece), which on a two-core machine compete
+ * with the other test files; workers.test.ts and end-to-end.test.ts run with the default.
+ */
+export const ONE_THREAD = ['--concurrency', '1'];
+
 /** Runs `npm run pipeline -- ...args` the way a user does (through tsx), with JSON logs. */
 export function runCli(args: string[]): CliResult {
   const { argv, env } = cli(args);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { PUBLISHED_TABLES } from '../../pipeline/tables.js';
-import { query, runCli, tempDir, type CliResult } from './cli-helpers.js';
+import { ONE_THREAD, query, runCli, tempDir, type CliResult } from './cli-helpers.js';
 
 /** A corpus big enough that a run lasts a few seconds: variants of the seeds. */
 function corpus(): string {
@@ -26,7 +26,7 @@ describe('kill -9 mid-run', () => {
     const input = corpus();
     const parent = tempDir('faults-output');
     const output = path.join(parent, 'out');
-    expect(runCli(['--input', input, '--output', output, '--quiet', '--format', 'parquet']).status).toBe(0);
+    expect(runCli([...ONE_THREAD, '--input', input, '--output', output, '--quiet', '--format', 'parquet']).status).toBe(0);
     const clean = tableBytes(output);
 
     const child = spawn(process.execPath, ['--import', 'tsx', 'pipeline/cli.ts', '--input', input, '--output', output, '--quiet', '--format', 'parquet']);
@@ -37,7 +37,7 @@ describe('kill -9 mid-run', () => {
     await new Promise((resolve) => child.on('exit', resolve));
 
     expect(tableBytes(output)).toEqual(clean);
-    expect(runCli(['--input', input, '--output', output, '--quiet', '--format', 'parquet']).status).toBe(0);
+    expect(runCli([...ONE_THREAD, '--input', input, '--output', output, '--quiet', '--format', 'parquet']).status).toBe(0);
     expect(tableBytes(output)).toEqual(clean);
     expect(readdirSync(parent).filter((name) => name.startsWith('.out.'))).toEqual([]);
   });
@@ -77,7 +77,7 @@ const vanish = (file) => { if (victims.includes(String(file))) fs.rmSync(String(
 fs.readFileSync = (file, ...rest) => { vanish(file); return readFileSync(file, ...rest); };
 fs.promises.open = async (file, ...rest) => { vanish(file); return open(file, ...rest); };`;
     const output = path.join(tempDir('vanish-out'), 'out');
-    const result = runCliWithFault(fault, ['--input', input, '--output', output, '--quiet']);
+    const result = runCliWithFault(fault, [...ONE_THREAD, '--input', input, '--output', output, '--quiet']);
     expect(result.status, result.stderr).toBe(0);
     expect(await query(`SELECT source_path FROM '${output}/documents.parquet'`)).toEqual([{ source_path: 'kept.txt' }]);
     const problems = await query(`SELECT source_path, code, message FROM '${output}/problems.parquet' ORDER BY source_path`);
@@ -105,7 +105,7 @@ const { open } = fs.promises;
 fs.readFileSync = (file, ...rest) => { if (String(file) === locked) throw denied(); return readFileSync(file, ...rest); };
 fs.promises.open = async (file, ...rest) => { if (String(file) === locked) throw denied(); return open(file, ...rest); };`;
     const output = path.join(tempDir('denied-out'), 'out');
-    const result = runCliWithFault(fault, ['--input', input, '--output', output, '--quiet']);
+    const result = runCliWithFault(fault, [...ONE_THREAD, '--input', input, '--output', output, '--quiet']);
     expect(result.status, result.stderr).toBe(0);
     expect(await query(`SELECT source_path FROM '${output}/documents.parquet'`)).toEqual([{ source_path: 'kept.txt' }]);
     expect(await query(`SELECT source_path, code, message FROM '${output}/problems.parquet'`)).toEqual([
@@ -120,7 +120,7 @@ describe('output volume full', () => {
     writeFileSync(path.join(input, 'a.txt'), ARTICLE);
     const parent = tempDir('full-output');
     const output = path.join(parent, 'out');
-    expect(runCli(['--input', input, '--output', output, '--quiet']).status).toBe(0);
+    expect(runCli([...ONE_THREAD, '--input', input, '--output', output, '--quiet']).status).toBe(0);
     const before = snapshot(output);
     // Every write into the run's temporary folder (a sibling of the output) fails as on a full disk.
     const fault = `const inTemp = (file) => String(file).includes(${JSON.stringify(path.join(parent, '.out.'))});
@@ -132,7 +132,7 @@ fs.write = (fd, ...rest) => (tempFds.has(fd) ? process.nextTick(rest.pop(), full
 fs.writev = (fd, ...rest) => (tempFds.has(fd) ? process.nextTick(rest.pop(), full()) : writev(fd, ...rest));
 const { writeFile } = fs.promises;
 fs.promises.writeFile = async (file, ...rest) => { if (inTemp(file)) throw full(); return writeFile(file, ...rest); };`;
-    const result = runCliWithFault(fault, ['--input', input, '--output', output, '--log-format', 'json']);
+    const result = runCliWithFault(fault, [...ONE_THREAD, '--input', input, '--output', output, '--log-format', 'json']);
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/the output volume is full \(ENOSPC: no space left on device/);
     expect(result.stderr).not.toMatch(/\n\s+at /);

@@ -2,12 +2,12 @@ import { readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PUBLISHED_TABLES } from '../../pipeline/tables.js';
-import { query, runCli, tempDir } from './cli-helpers.js';
+import { ONE_THREAD, query, runCli, tempDir } from './cli-helpers.js';
 
 describe('stage and format options', () => {
   it('--skip extract,aggregate writes their tables empty and records the stages as skipped', async () => {
     const out = path.join(tempDir('skip'), 'out');
-    expect(runCli(['--skip', 'extract,aggregate', '--output', out, '--quiet']).status).toBe(0);
+    expect(runCli([...ONE_THREAD, '--skip', 'extract,aggregate', '--output', out, '--quiet']).status).toBe(0);
     const counts = await query(`SELECT (SELECT count(*) FROM '${out}/mentions.parquet') AS mentions, (SELECT count(*) FROM '${out}/claims.parquet') AS claims, (SELECT count(*) FROM '${out}/documents.parquet') AS documents`);
     expect(counts[0]).toEqual({ mentions: '0', claims: '0', documents: '5' });
     const stages = await query(`SELECT s.name, s.skipped FROM (SELECT unnest(stages) AS s FROM '${out}/runs.parquet')`);
@@ -16,14 +16,14 @@ describe('stage and format options', () => {
 
   it('--only extract skips dedupe: groups are null', async () => {
     const out = path.join(tempDir('only'), 'out');
-    expect(runCli(['--only', 'extract', '--output', out, '--quiet']).status).toBe(0);
+    expect(runCli([...ONE_THREAD, '--only', 'extract', '--output', out, '--quiet']).status).toBe(0);
     const docs = await query(`SELECT count(*) FILTER (WHERE dup_group_id IS NULL AND is_canonical IS NULL) AS ungrouped FROM '${out}/documents.parquet'`);
     expect(docs[0]).toEqual({ ungrouped: '5' });
   });
 
   it('--format csv writes only CSV', () => {
     const out = path.join(tempDir('csv'), 'out');
-    expect(runCli(['--format', 'csv', '--output', out, '--quiet']).status).toBe(0);
+    expect(runCli([...ONE_THREAD, '--format', 'csv', '--output', out, '--quiet']).status).toBe(0);
     expect(readdirSync(out).filter((f) => f.endsWith('.parquet'))).toEqual([]);
     expect(readdirSync(out)).toContain('claims.csv');
   });
@@ -33,7 +33,7 @@ describe('stage and format options', () => {
     const good = path.join(dir, 'good.json');
     writeFileSync(good, JSON.stringify({ clean: { disabledRules: ['byline'] }, formats: ['parquet'] }));
     const out = path.join(dir, 'out');
-    expect(runCli(['--config', good, '--output', out, '--quiet']).status).toBe(0);
+    expect(runCli([...ONE_THREAD, '--config', good, '--output', out, '--quiet']).status).toBe(0);
     expect(readdirSync(out).filter((f) => f.endsWith('.csv'))).toEqual([]);
     const bad = path.join(dir, 'bad.json');
     writeFileSync(bad, JSON.stringify({ colour: 'blue' }));
@@ -51,8 +51,8 @@ describe('stage and format options', () => {
     const plain = path.join(dir, 'plain');
     const partitioned = path.join(dir, 'partitioned');
     // Extraction skipped: its tables are empty, so they have no month to write and need their one empty file.
-    expect(runCli(['--skip', 'extract', '--format', 'parquet', '--output', plain, '--quiet']).status).toBe(0);
-    expect(runCli(['--skip', 'extract', '--format', 'parquet', '--partition-by-month', '--output', partitioned, '--quiet']).status).toBe(0);
+    expect(runCli([...ONE_THREAD, '--skip', 'extract', '--format', 'parquet', '--output', plain, '--quiet']).status).toBe(0);
+    expect(runCli([...ONE_THREAD, '--skip', 'extract', '--format', 'parquet', '--partition-by-month', '--output', partitioned, '--quiet']).status).toBe(0);
     // Two seeds state a date in December 2021; with extraction skipped none is inferred for the other three.
     expect(readdirSync(path.join(partitioned, 'documents'), { recursive: true }).sort()).toEqual([
       'published_month=2021-12', 'published_month=2021-12/part-0.parquet',

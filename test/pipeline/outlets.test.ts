@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { outletOf } from '../../pipeline/workers/rows.js';
-import { query, runCli, tempDir } from './cli-helpers.js';
+import { ONE_THREAD, query, runCli, tempDir } from './cli-helpers.js';
 
 describe('outletOf', () => {
   it('takes the source field, else the site name, else the URL host without www.', () => {
@@ -23,7 +23,7 @@ describe('outlets in the tables', () => {
     ];
     writeFileSync(path.join(dir, 'news.jsonl'), records.map((r) => JSON.stringify(r)).join('\n') + '\n');
     const out = path.join(dir, 'out');
-    expect(runCli(['--input', dir, '--output', out, '--quiet', '--format', 'parquet']).status).toBe(0);
+    expect(runCli([...ONE_THREAD, '--input', dir, '--output', out, '--quiet', '--format', 'parquet']).status).toBe(0);
     expect(await query(`SELECT outlet FROM '${out}/documents.parquet' ORDER BY record_no`)).toEqual([{ outlet: 'bbc.co.uk' }, { outlet: 'bbc.co.uk' }, { outlet: 'Reuters' }]);
     expect(await query(`SELECT source, n_documents FROM '${out}/sources.parquet'`)).toEqual([{ source: 'bbc.co.uk', n_documents: '2' }, { source: 'Reuters', n_documents: '1' }]);
     expect(await query(`SELECT doc_count, source_count FROM '${out}/entities.parquet' WHERE name = 'Vladimir Putin'`)).toEqual([{ doc_count: '3', source_count: '2' }]);

@@ -2,13 +2,13 @@ import { appendFileSync, cpSync, existsSync, readFileSync, readdirSync, rmSync, 
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { shardOf, stateFolder } from '../../pipeline/state.js';
-import { differingTables, runCliAsync, tempDir } from './cli-helpers.js';
+import { ONE_THREAD, differingTables, runCliAsync, tempDir } from './cli-helpers.js';
 
 /**
  * Sharded and incremental runs must publish the same tables as one plain run over the same input
- * (every table but `runs`, byte for byte). One worker thread keeps these runs quick.
+ * (every table but `runs`, byte for byte).
  */
-const FAST = ['--concurrency', '1', '--log-format', 'json'];
+const FAST = [...ONE_THREAD, '--log-format', 'json'];
 
 async function run(args: string[]): Promise<void> {
   const result = await runCliAsync([...args, ...FAST]);

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCli, tempDir } from '../pipeline/cli-helpers.js';
+import { ONE_THREAD, runCli, tempDir } from '../pipeline/cli-helpers.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 /** The flags a headless Chromium needs on a machine without network, GPU or sandbox. */
@@ -13,7 +13,7 @@ let html: string;
 
 beforeAll(() => {
   output = path.join(tempDir('report'), 'out');
-  expect(runCli(['--output', output, '--quiet']).status).toBe(0);
+  expect(runCli([...ONE_THREAD, '--output', output, '--quiet']).status).toBe(0);
   const report = spawnSync(process.execPath, ['--import', 'tsx', 'pipeline/report/cli.ts', '--output', output], { encoding: 'utf8' });
   expect(report.status, report.stderr).toBe(0);
   html = readFileSync(path.join(output, 'report.html'), 'utf8');
