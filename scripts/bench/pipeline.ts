@@ -19,6 +19,7 @@ import { parseArgs } from 'node:util';
 import { discoverInputs } from '../../stages/ingest/discover.js';
 import type { RunSummary } from '../../pipeline/run.js';
 import { componentThroughput, htmlThroughput } from './components.js';
+import { DuckDBInstance } from '@duckdb/node-api';
 
 const { values: args } = parseArgs({
   options: { sizes: { type: 'string', default: '50,200' }, concurrency: { type: 'string' }, 'no-components': { type: 'boolean', default: false } },
@@ -66,16 +67,33 @@ function machineCpuSeconds(): number {
   return busy / 100; // USER_HZ
 }
 
+/**
+ * Share of the documents whose cleaned title and text are those of another document before them:
+ * the repeats stages/repeat-cache.ts answers without annotating again (within one worker thread),
+ * so a corpus's figures depend on it.
+ */
+async function repeatShare(documentsParquet: string): Promise<number> {
+  const instance = await DuckDBInstance.create(':memory:');
+  const connection = await instance.connect();
+  try {
+    const sql = `SELECT 1 - (SELECT count(*) FROM (SELECT DISTINCT title, text FROM read_parquet('${documentsParquet}'))) / count(*) FROM read_parquet('${documentsParquet}')`;
+    return Number((await connection.runAndReadAll(sql)).getRows()[0]![0]);
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+}
+
 function folderBytes(folder: string): number {
   return readdirSync(folder).reduce((sum, name) => sum + statSync(path.join(folder, name)).size, 0);
 }
 
-console.log('| corpus | workers | docs | MB | seconds | docs/s | MB/s | peak RSS MB | floor s | ×floor | stage seconds (summed over workers) | output MB | CPU s: run / others |');
-console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+console.log('| corpus | workers | docs | repeats | MB | seconds | docs/s | MB/s | peak RSS MB | floor s | ×floor | stage seconds (summed over workers) | output MB | CPU s: run / others |');
+console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
 for (const [name, locate] of CORPORA) {
   const input = locate();
   if (!existsSync(input)) {
-    console.log(`| ${name} | | missing: ${input} | | | | | | | | | | |`);
+    console.log(`| ${name} | | missing: ${input} | | | | | | | | | | | |`);
     continue;
   }
   const floor = await floorSeconds(existsSync(path.join(input, 'truth.jsonl')) ? path.join(input, 'part-*', '*.txt') : input);
@@ -93,8 +111,9 @@ for (const [name, locate] of CORPORA) {
     const others = machineCpuSeconds() - machineBefore - manifest.cpu_seconds;
     const mb = manifest.input_bytes / 1e6;
     const stages = manifest.stages.filter((s) => !s.skipped).map((s) => `${s.name} ${s.seconds.toFixed(2)}`).join(', ');
+    const repeats = await repeatShare(path.join(output, 'documents.parquet'));
     console.log(
-      `| ${name} | ${workers} | ${manifest.n_documents} | ${mb.toFixed(2)} | ${seconds.toFixed(2)} | ${(manifest.n_documents / seconds).toFixed(0)} | ${(mb / seconds).toFixed(2)} | ${manifest.peak_rss_mb} | ${floor.toFixed(3)} | ${(seconds / floor).toFixed(0)} | ${stages} | ${(folderBytes(output) / 1e6).toFixed(1)} | ${manifest.cpu_seconds.toFixed(0)} / ${Number.isNaN(others) ? '?' : Math.max(0, others).toFixed(0)} |`,
+      `| ${name} | ${workers} | ${manifest.n_documents} | ${(100 * repeats).toFixed(0)} % | ${mb.toFixed(2)} | ${seconds.toFixed(2)} | ${(manifest.n_documents / seconds).toFixed(0)} | ${(mb / seconds).toFixed(2)} | ${manifest.peak_rss_mb} | ${floor.toFixed(3)} | ${(seconds / floor).toFixed(0)} | ${stages} | ${(folderBytes(output) / 1e6).toFixed(1)} | ${manifest.cpu_seconds.toFixed(0)} / ${Number.isNaN(others) ? '?' : Math.max(0, others).toFixed(0)} |`,
     );
     rmSync(path.dirname(output), { recursive: true, force: true });
   }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { Stage } from '../../pipeline/stage.js';
 import type { Annotations, Article, ClaimedQuantity, DocumentRecord, EntityMention, LinkedMention, Quantity, Span } from '../types.js';
 import { claimSubjects, type ClaimSubject } from './claims.js';
@@ -6,6 +7,7 @@ import { extractDates, inferPublicationDate, type DateReference } from './dates.
 import { extractEntities } from './entities/index.js';
 import { extractQuantities } from './quantities.js';
 import { extractQuotes } from './quotes.js';
+import { RepeatCache, repeatKey } from '../repeat-cache.js';
 
 /** Entities, quantities (with claim subjects) and dates of each document, as separate annotation lists. */
 export function extractStage(): Stage<DocumentRecord, DocumentRecord> {
@@ -15,7 +17,7 @@ export function extractStage(): Stage<DocumentRecord, DocumentRecord> {
     async *run(records, context) {
       for await (const record of records) {
         try {
-          yield { ...record, annotations: annotate(record.article) };
+          yield { ...record, annotations: annotateOnce(record.article) };
         } catch (error) {
           // One document's failure must not end the run: record it and pass the document on unannotated.
           context.problem({ source_path: record.article.source_path, doc_id: record.article.doc_id, line: null, code: 'extract-failed', message: `extraction failed (${(error as Error).message}); the document is kept without annotations. Please report this with the document.` });
@@ -24,6 +26,36 @@ export function extractStage(): Stage<DocumentRecord, DocumentRecord> {
       }
     },
   };
+}
+
+/**
+ * Annotations of documents this thread met before (stages/repeat-cache.ts), as JSON deflated at
+ * level 1: on 600 documents of the 50 MB corpus, 9.0 KB of JSON became 2.0 KB in 130 µs, and a
+ * repeat costs 150 µs to inflate and parse against 1.2 ms to annotate. 48 MB hold about 22,000
+ * documents' annotations per thread. JSON gives back what the staged rows are written from, byte
+ * for byte, since they are JSON too.
+ */
+const annotationRepeats = new RepeatCache<Uint8Array>(48e6);
+/** Heap beside the kept bytes: the array's header and backing store, the key, the map entry. */
+const ENTRY_OVERHEAD_BYTES = 200;
+
+/** annotate(), or for a repeat of a document met before, its annotations kept then. */
+export function annotateOnce(article: Article): Annotations {
+  // Every field annotate() reads.
+  const key = repeatKey([article.text, sentenceBounds(article.sentences), article.title, article.published_at, article.crawled_at]);
+  const kept = annotationRepeats.get(key);
+  if (kept !== undefined) return JSON.parse(inflateRawSync(kept).toString()) as Annotations;
+  const annotations = annotate(article);
+  if (annotationRepeats.wants(key)) {
+    // A copy of its own size: zlib returns a view into a 16 KB output chunk, which would stay allocated with it.
+    const deflated = new Uint8Array(deflateRawSync(JSON.stringify(annotations), { level: 1 }));
+    annotationRepeats.set(key, deflated, deflated.byteLength + ENTRY_OVERHEAD_BYTES);
+  }
+  return annotations;
+}
+
+function sentenceBounds(sentences: Span[]): string {
+  return sentences.map((s) => `${s.start},${s.end}`).join(' ');
 }
 
 export function annotate(article: Article): Annotations {

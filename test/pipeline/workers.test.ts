@@ -16,10 +16,19 @@ function runCli(args: string[], env: Record<string, string> = {}): CliResult {
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+/** Distinct articles of generated.jsonl: more than two batches' worth. */
+const N_DISTINCT = BATCH_DOCS * 2 + 20;
+/** Records at the end of generated.jsonl that repeat its first REPEATED articles, each REPEATS times. */
+const REPEATED = 10;
+const REPEATS = 3;
+/** Documents of the corpus: the seeds, generated.jsonl, the page and marked.txt. */
+const N_DOCS = 5 + N_DISTINCT + REPEATED * REPEATS + 2;
+
 /**
- * A small corpus spread over several batches: the seeds, plus a JSONL file of more than two
- * batches' worth of short articles built from the seeds' paragraphs (shifted so no two are equal),
- * plus an HTML page (extracted in the workers) and one document carrying the fault marker.
+ * A small corpus spread over several batches: the seeds, plus a JSONL file of short articles built
+ * from the seeds' paragraphs (shifted so no two are equal) followed by repeats of the first of them
+ * (stages/repeat-cache.ts answers those), plus an HTML page (extracted in the workers) and one
+ * document carrying the fault marker.
  */
 function makeCorpus(): string {
   const input = tempDir('workers-input');
@@ -29,10 +38,11 @@ function makeCorpus(): string {
     .flatMap((f) => readFileSync(path.join('seeds', f), 'utf8').split('\n').slice(1))
     .filter((line) => line.trim().split(/\s+/).length >= 12);
   const records: string[] = [];
-  for (let i = 0; i < BATCH_DOCS * 2 + 20; i++) {
+  for (let i = 0; i < N_DISTINCT; i++) {
     const text = [0, 1, 2].map((k) => paragraphs[(i * 3 + k * 7) % paragraphs.length]!).join('\n');
     records.push(JSON.stringify({ title: `Report ${i}`, text, date: `2021-12-${String(1 + (i % 28)).padStart(2, '0')}`, source: `outlet-${i % 5}` }));
   }
+  for (let copy = 0; copy < REPEATS; copy++) records.push(...records.slice(0, REPEATED).map((record) => JSON.stringify({ ...JSON.parse(record), source: `syndicated-${copy}` })));
   writeFileSync(path.join(input, 'generated.jsonl'), records.join('\n') + '\n');
   writeFileSync(path.join(input, 'bridge.html'), NEWS_PAGE);
   writeFileSync(path.join(input, 'marked.txt'), `A headline\nThe ministry said 40,000 troops had moved, according to ${MARKER} officials in Kyiv on Monday.\n`);
@@ -72,11 +82,28 @@ describe('per-document phase on worker threads', () => {
     for (const concurrency of [1, 2]) {
       const rows = await query(`SELECT s.name, s.n_in::INTEGER AS n_in, s.n_out::INTEGER AS n_out, s.n_problems::INTEGER AS n_problems, s.dropped, s.seconds > 0 AS timed FROM (SELECT unnest(stages) AS s FROM '${path.join(outputs[concurrency]!, 'runs.parquet')}') ORDER BY s.name`);
       const byName = Object.fromEntries(rows.map((r) => [r['name'], r]));
-      const nDocs = 5 + BATCH_DOCS * 2 + 20 + 2;
       for (const name of ['ingest', 'html', 'clean', 'dedupe', 'extract']) {
         // ingest counts files in (5 seeds, the JSONL file, the page, marked.txt) and documents out.
-        expect(byName[name], `${name} at --concurrency ${concurrency}`).toMatchObject({ n_in: name === 'ingest' ? 8 : nDocs, n_out: nDocs, n_problems: 0, dropped: '{}', timed: true });
+        expect(byName[name], `${name} at --concurrency ${concurrency}`).toMatchObject({ n_in: name === 'ingest' ? 8 : N_DOCS, n_out: N_DOCS, n_problems: 0, dropped: '{}', timed: true });
       }
+    }
+  });
+
+  it('gives a repeated article the rows of its first copy, in every annotation table', async () => {
+    for (const table of ['mentions', 'quantities', 'dates', 'quotes']) {
+      // Per generated.jsonl record: its text and its table rows without doc_id, as one string.
+      const rows = await query(`
+        SELECT d.record_no, d.text, coalesce(string_agg(t.row, '|' ORDER BY t.row), '') AS annotations
+        FROM '${path.join(outputs[2]!, 'documents.parquet')}' d
+        LEFT JOIN (SELECT doc_id, replace(to_json(x)::VARCHAR, doc_id, '') AS row FROM '${path.join(outputs[2]!, `${table}.parquet`)}' x) t ON t.doc_id = d.doc_id
+        WHERE d.source_path = 'generated.jsonl' GROUP BY d.record_no, d.text ORDER BY d.record_no`);
+      expect(rows).toHaveLength(N_DISTINCT + REPEATED * REPEATS);
+      const first = rows.slice(0, REPEATED);
+      for (let copy = 0; copy < REPEATS; copy++) {
+        const repeats = rows.slice(N_DISTINCT + copy * REPEATED, N_DISTINCT + (copy + 1) * REPEATED);
+        expect(repeats.map((r) => [r['text'], r['annotations']]), `${table}, copy ${copy + 1}`).toEqual(first.map((r) => [r['text'], r['annotations']]));
+      }
+      if (table !== 'dates') expect(first.some((r) => r['annotations'] !== ''), table).toBe(true);
     }
   });
 
@@ -94,9 +121,9 @@ describe('per-document phase on worker threads', () => {
     expect(problems[0]).toMatchObject({ source_path: 'marked.txt', stage: 'clean', code: 'document-failed' });
     expect(String(problems[0]!['message'])).toContain('injected fault');
     const documents = await query(`SELECT count(*) AS n, count(*) FILTER (WHERE source_path = 'marked.txt') AS marked FROM '${path.join(out, 'documents.parquet')}'`);
-    expect(documents[0]).toEqual({ n: String(5 + BATCH_DOCS * 2 + 21), marked: '0' });
+    expect(documents[0]).toEqual({ n: String(N_DOCS - 1), marked: '0' });
     const clean = await query(`SELECT s.n_in::INTEGER AS n_in, s.n_out::INTEGER AS n_out, s.dropped, s.n_problems::INTEGER AS n_problems FROM (SELECT unnest(stages) AS s FROM '${path.join(out, 'runs.parquet')}') WHERE s.name = 'clean'`);
-    expect(clean[0]).toEqual({ n_in: 5 + BATCH_DOCS * 2 + 22, n_out: 5 + BATCH_DOCS * 2 + 21, dropped: '{"failed":1}', n_problems: 1 });
+    expect(clean[0]).toEqual({ n_in: N_DOCS, n_out: N_DOCS - 1, dropped: '{"failed":1}', n_problems: 1 });
   });
 });
 
