@@ -177,6 +177,13 @@ function listFlags(w: string, lower: string, title: string): string[] {
 /** What the context features need to know about a word, computed once per distinct word. */
 export interface WordInfo {
   word: string;
+  /**
+   * word.length, and whether the word has a hyphen, kept with the flags: lineKinds and
+   * hyphenParts (index.ts) look at every token, and reading the string itself was a cache miss
+   * per token.
+   */
+  length: number;
+  hyphen: boolean;
   lowerHash: number;
   shapeHash: number;
   /** Starts with a letter or digit (not punctuation). */
@@ -234,11 +241,34 @@ class WordTable {
     return h | 1;
   }
 
+  /** hash() of the word held in chars[start..end). */
+  static hashAt(chars: Uint16Array, start: number, end: number): number {
+    let h = FNV_OFFSET;
+    for (let i = start; i < end; i++) h = Math.imul(h ^ chars[i]!, FNV_PRIME);
+    return h | 1;
+  }
+
   get(word: string, h: number): WordInfo | undefined {
     const { hashes, infos } = this;
     const mask = hashes.length - 1;
     for (let p = (h ^ (h >>> 16)) & mask; hashes[p] !== 0; p = (p + 1) & mask) {
       if (hashes[p] === h && infos[p]!.word === word) return infos[p];
+    }
+    return undefined;
+  }
+
+  /** get() of the word held in chars[start..end), compared where it stands. */
+  getAt(chars: Uint16Array, start: number, end: number, h: number): WordInfo | undefined {
+    const { hashes, infos } = this;
+    const mask = hashes.length - 1;
+    const n = end - start;
+    for (let p = (h ^ (h >>> 16)) & mask; hashes[p] !== 0; p = (p + 1) & mask) {
+      if (hashes[p] !== h) continue;
+      const word = infos[p]!.word;
+      if (word.length !== n) continue;
+      let k = 0;
+      while (k < n && word.charCodeAt(k) === chars[start + k]) k++;
+      if (k === n) return infos[p];
     }
     return undefined;
   }
@@ -282,6 +312,56 @@ let generation = 0;
  */
 export const WORD_TABLE_LIMIT = 300_000;
 
+/**
+ * Words of one to eight ASCII characters (92% of BBC's tokens: "the", ",", "said", "minister")
+ * in a direct-mapped cache in front of the table, keyed by the characters themselves packed in
+ * two 32-bit integers, so finding a frequent word is two integer comparisons in an array small
+ * enough to stay in cache: no hashing, no probe in the table, no character comparison. Measured
+ * on BBC against the regex tokenizer with string look-ups: 1.03× its speed without the cache,
+ * 1.08× with words of up to four characters, 1.13× up to eight (2^16 entries: no better).
+ */
+const SHORT_BITS = 14;
+/** The first four characters and the length (so never 0: 0 marks an empty entry), then the next four. */
+const shortHeads = new Int32Array(1 << SHORT_BITS);
+const shortTails = new Int32Array(1 << SHORT_BITS);
+const shortInfos = new Array<WordInfo | undefined>(1 << SHORT_BITS).fill(undefined);
+
+/** Called before a document's first word look-up: the only point where the table may start over. */
+export function startWordLookups(): void {
+  if (infos.size <= WORD_TABLE_LIMIT) return;
+  infos.clear();
+  shortHeads.fill(0);
+  shortInfos.fill(undefined);
+}
+
+/**
+ * wordInfo(text.slice(start, end)), where chars holds the text's UTF-16 code units: the text is
+ * sliced only for a word the table does not hold yet.
+ */
+export function wordInfoAt(text: string, chars: Uint16Array, start: number, end: number): WordInfo {
+  const n = end - start;
+  if (n > 8) return tableInfoAt(text, chars, start, end);
+  let head = n << 28;
+  let tail = 0;
+  for (let k = 0; k < n; k++) {
+    const c = chars[start + k]!;
+    if (c >= 128) return tableInfoAt(text, chars, start, end);
+    if (k < 4) head |= c << (7 * k);
+    else tail |= c << (7 * (k - 4));
+  }
+  const slot = Math.imul(head ^ Math.imul(tail, 0x85ebca6b), 0x9e3779b1) >>> (32 - SHORT_BITS);
+  if (shortHeads[slot] !== head || shortTails[slot] !== tail) {
+    shortHeads[slot] = head;
+    shortTails[slot] = tail;
+    shortInfos[slot] = tableInfoAt(text, chars, start, end);
+  }
+  return shortInfos[slot]!;
+}
+
+function tableInfoAt(text: string, chars: Uint16Array, start: number, end: number): WordInfo {
+  return infos.getAt(chars, start, end, WordTable.hashAt(chars, start, end)) ?? wordInfo(text.slice(start, end));
+}
+
 export function wordInfo(word: string): WordInfo {
   const h = WordTable.hash(word);
   let info = infos.get(word, h);
@@ -294,6 +374,8 @@ export function wordInfo(word: string): WordInfo {
   const title = titleForm(word);
   info = {
     word,
+    length: word.length,
+    hyphen: word.includes('-'),
     lowerHash: hashString(FNV_OFFSET, lower),
     shapeHash: hashString(FNV_OFFSET, shortShape(word)),
     wordish: letter || (c >= 48 && c <= 57) || /^\p{N}/u.test(first),
@@ -342,6 +424,8 @@ function touch(info: WordInfo, gen: number): WordInfo {
 /** A document as the labeller sees it: tokens, where labelling units start, and where lines start. */
 export interface LabelDoc {
   words: string[];
+  /** wordInfo of each word, when the tokenizer looked them up already (tokenize.ts). */
+  infos?: WordInfo[];
   /** 1 where a new sentence (decoding unit) starts. */
   unitStart: Uint8Array;
   /** 1 where a new line starts (headline detection); every unit start in CoNLL. */
@@ -362,14 +446,14 @@ export function lineKinds(doc: LabelDoc, info: WordInfo[], gen: number): Uint8Ar
     let common = 0;
     for (let j = from; j < i; j++) {
       const t = info[j]!;
-      if (t.word.length < 2 || !t.letter) continue;
+      if (t.length < 2 || !t.letter) continue;
       words++;
       if (t.allCaps) caps++;
       if (t.cap) {
         const l = t.lowerInfo!;
         if ((l.stamp === gen && l.seenLower) || t.stop) common++;
       }
-      if (t.word.length >= 4) {
+      if (t.length >= 4) {
         if (t.cap) longCap++;
         else longLower++;
       }
@@ -430,12 +514,15 @@ export function contextFeatures(doc: LabelDoc, facts?: DocFacts, everyToken = fa
   const { words } = doc;
   const n = words.length;
   const out = new Uint32Array(n * CONTEXT_SLOTS);
-  if (infos.size > WORD_TABLE_LIMIT) infos.clear();
+  let info = doc.infos;
+  if (!info) {
+    startWordLookups();
+    info = new Array<WordInfo>(n);
+    for (let i = 0; i < n; i++) info[i] = wordInfo(words[i]!);
+  }
   const gen = ++generation;
-  const info = new Array<WordInfo>(n);
   for (let i = 0; i < n; i++) {
-    const t = wordInfo(words[i]!);
-    info[i] = t;
+    const t = info[i]!;
     if (t.lowerStart) touch(t, gen).seenLower = true;
   }
   const kinds = lineKinds(doc, info, gen);

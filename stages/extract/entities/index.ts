@@ -188,8 +188,9 @@ function hyphenParts(full: string, toks: TextTokens, labels: Uint8Array, items: 
   for (const r of items) if (r.c.words.length === 1 && !known.has(r.surface)) known.set(r.surface, r.t);
   const out: Resolved[] = [];
   for (let i = 0; i < labels.length; i++) {
-    const w = toks.words[i]!;
-    if (labels[i] !== 0 || !w.includes('-') || w === w.toLowerCase()) continue;
+    const t = toks.infos[i]!;
+    if (labels[i] !== 0 || !t.hyphen || !t.upper) continue;
+    const w = t.word;
     let offset = toks.starts[i]!;
     for (const part of w.split('-')) {
       if (part.length > 1 && part[0] !== part[0]!.toLowerCase()) {
