@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { cleanDocument, cleanStage } from '../stages/clean/index.js';
 import { splitSentences } from '../stages/clean/segment.js';
 import { dedupeSignatureStage } from '../stages/dedupe/stage.js';
 import { annotate, annotateOnce } from '../stages/extract/index.js';
 import { RepeatCache, repeatKey } from '../stages/repeat-cache.js';
-import type { Article, DocumentRecord } from '../stages/types.js';
+import type { Article, DocumentRecord, RawDoc } from '../stages/types.js';
 
 describe('RepeatCache', () => {
   it('keeps a result from the second time its key comes, and answers the third', () => {
@@ -90,5 +91,29 @@ describe('dedupe signature of a repeated text', () => {
     const [first, second, third] = await signatures(64, [text, text, text]);
     expect([second, third]).toEqual([first, first]);
     expect((await signatures(32, [text]))[0]).toHaveLength(32);
+  });
+});
+
+describe('clean of a repeated file', () => {
+  const raw = (fields: Partial<RawDoc> = {}): RawDoc => ({
+    doc_id: 'doc', source_path: 'doc.txt', record_no: null, format: 'txt', encoding: 'utf-8', first_line_no: 2, title: 'Troops gather near the border',
+    text: 'Share this:\nOfficials said on Monday that 175,000 troops had gathered near the border, according to the ministry.\nSubscribe to our newsletter',
+    published_at: null, crawled_at: null, url: null, source: null, bytes: 100, ...fields,
+  });
+  const clean = async (docs: RawDoc[]) => {
+    const out: Article[] = [];
+    for await (const article of cleanStage({ disabledRules: [] }).run((async function* () {
+      yield* docs;
+    })(), { problem: () => {}, drop: () => {} })) out.push(article);
+    return out;
+  };
+
+  it('is what cleanDocument gives, with each document\'s own fields, and follows the fields cleaning reads', async () => {
+    const copies = [raw(), raw({ doc_id: 'copy-1', source_path: 'copy-1.txt' }), raw({ doc_id: 'copy-2', source_path: 'copy-2.txt' })];
+    const articles = await clean(copies);
+    articles.forEach((article, i) => expect(article).toStrictEqual(cleanDocument(copies[i]!)));
+    expect(articles.map((a) => a.doc_id)).toEqual(['doc', 'copy-1', 'copy-2']);
+    const [shifted] = await clean([raw({ first_line_no: 10 })]);
+    expect(shifted!.removed.map((r) => r.line_no)).toEqual([10, 12]);
   });
 });
