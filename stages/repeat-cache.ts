@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 
 /**
  * Results of a pure per-document step by the SHA-256 of its inputs. Scraped news repeats itself:
@@ -70,4 +71,23 @@ export function repeatKey(parts: readonly (string | null)[]): string {
   const hash = createHash('sha256');
   for (const part of parts) hash.update(part === null ? '-1:' : `${part.length}:`).update(part ?? '', 'utf16le');
   return hash.digest('base64');
+}
+
+/** Heap beside a kept entry's bytes: the array's header and backing store, the key, the map entry. */
+const DEFLATED_ENTRY_OVERHEAD_BYTES = 200;
+
+/**
+ * compute(), or for a key met before, its result kept as JSON deflated at level 1 and parsed back:
+ * for results that are plain data, a fraction of their size on the heap (figures where used).
+ */
+export function answerFromJson<T>(cache: RepeatCache<Uint8Array>, key: string, compute: () => T): T {
+  const kept = cache.get(key);
+  if (kept !== undefined) return JSON.parse(inflateRawSync(kept).toString()) as T;
+  const value = compute();
+  if (cache.wants(key)) {
+    // A copy of its own size: zlib returns a view into a 16 KB output chunk, which would stay allocated with it.
+    const deflated = new Uint8Array(deflateRawSync(JSON.stringify(value), { level: 1 }));
+    cache.set(key, deflated, deflated.byteLength + DEFLATED_ENTRY_OVERHEAD_BYTES);
+  }
+  return value;
 }

@@ -12,9 +12,8 @@ import { extractQuotes } from '../../stages/extract/quotes.js';
 import { decodeBytes } from '../../stages/ingest/decode.js';
 import { parseFile } from '../../stages/ingest/records.js';
 import type { Article, RawDoc } from '../../stages/types.js';
-import { extractHtml } from '../../stages/ingest/html.js';
+import { extractHtml, parseHtml } from '../../stages/ingest/html.js';
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { Readability } from '@mozilla/readability';
 
 export async function componentThroughput(input: string): Promise<string> {
@@ -63,10 +62,9 @@ export async function htmlThroughput(folder: string, limit = 200): Promise<strin
     const decoded = decodeBytes(await readFile(file.absolute_path), file.source_path);
     if (decoded.ok) pages.push(decoded.text);
   }
-  const { parseHTML } = createRequire(import.meta.url)('linkedom') as typeof import('linkedom');
   const steps: [string, (html: string) => void][] = [
     ['HTML extraction (the pipeline: readability on linkedom, metadata, cleaning)', (html) => extractHtml(html)],
-    ['readability alone on linkedom (the reference)', (html) => new Readability(parseHTML(html).document as unknown as Document).parse()],
+    ['readability alone on linkedom (the reference)', (html) => new Readability(parseHtml(html).document as unknown as Document).parse()],
   ];
   const mb = pages.reduce((sum, html) => sum + Buffer.byteLength(html), 0) / 1e6;
   const seconds = steps.map(() => [] as number[]);

@@ -1,4 +1,3 @@
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { Stage } from '../../pipeline/stage.js';
 import type { Article, RawDoc, RemovedLine, Span } from '../types.js';
 import { classifyLines, DEFAULT_CLASSIFIER_OPTIONS, HTML_CLASSIFIER_OPTIONS, type ClassifierOptions } from './classifier.js';
@@ -6,7 +5,7 @@ import { countWords, endsWithOneOf, normalizeLine } from './normalize.js';
 import { LINE_RULES, type LineContext, type LineRule } from './rules.js';
 import { splitSentences } from './segment.js';
 import { looksLikeTitle } from '../ingest/header.js';
-import { RepeatCache, repeatKey } from '../repeat-cache.js';
+import { answerFromJson, RepeatCache, repeatKey } from '../repeat-cache.js';
 
 export interface CleanOptions {
   /** Rule ids to switch off (see stages/clean/rules.ts; also `classifier-bad`, `classifier-context`, `corpus-repeat`, `tail-label`). */
@@ -82,22 +81,12 @@ type Cleaned = Pick<Article, 'title' | 'title_line_no' | 'text' | 'paragraphs' |
  * to copy, but 42 % and 45 % of the 200 and 1,000 MB corpora's files repeat an earlier file exactly.
  */
 const cleanRepeats = new RepeatCache<Uint8Array>(16e6);
-/** Heap beside the kept bytes: the array's header and backing store, the key, the map entry. */
-const ENTRY_OVERHEAD_BYTES = 200;
 
 /** cleanDocument(), or for a document met before, what cleaning set on it then. `settings`: the options as JSON. */
 function cleanOnce(doc: RawDoc, options: CleanOptions, settings: string): Article {
   // Every field of the document that cleaning reads.
   const key = repeatKey([doc.text, doc.title, String(doc.first_line_no), doc.title_line_no == null ? null : String(doc.title_line_no), doc.html_extraction ?? null, settings]);
-  const kept = cleanRepeats.get(key);
-  if (kept !== undefined) return Object.assign({}, doc, JSON.parse(inflateRawSync(kept).toString()) as Cleaned);
-  const cleaned = cleanedFields(doc, options);
-  if (cleanRepeats.wants(key)) {
-    // A copy of its own size: zlib returns a view into a 16 KB output chunk, which would stay allocated with it.
-    const deflated = new Uint8Array(deflateRawSync(JSON.stringify(cleaned), { level: 1 }));
-    cleanRepeats.set(key, deflated, deflated.byteLength + ENTRY_OVERHEAD_BYTES);
-  }
-  return Object.assign({}, doc, cleaned);
+  return Object.assign({}, doc, answerFromJson(cleanRepeats, key, () => cleanedFields(doc, options)));
 }
 
 /**

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { Stage } from '../../pipeline/stage.js';
 import type { Annotations, Article, ClaimedQuantity, DocumentRecord, EntityMention, LinkedMention, Quantity, Span } from '../types.js';
 import { claimSubjects, type ClaimSubject } from './claims.js';
@@ -7,7 +6,7 @@ import { extractDates, inferPublicationDate, type DateReference } from './dates.
 import { extractEntities } from './entities/index.js';
 import { extractQuantities } from './quantities.js';
 import { extractQuotes } from './quotes.js';
-import { RepeatCache, repeatKey } from '../repeat-cache.js';
+import { answerFromJson, RepeatCache, repeatKey } from '../repeat-cache.js';
 
 /** Entities, quantities (with claim subjects) and dates of each document, as separate annotation lists. */
 export function extractStage(): Stage<DocumentRecord, DocumentRecord> {
@@ -36,22 +35,12 @@ export function extractStage(): Stage<DocumentRecord, DocumentRecord> {
  * for byte, since they are JSON too.
  */
 const annotationRepeats = new RepeatCache<Uint8Array>(48e6);
-/** Heap beside the kept bytes: the array's header and backing store, the key, the map entry. */
-const ENTRY_OVERHEAD_BYTES = 200;
 
 /** annotate(), or for a repeat of a document met before, its annotations kept then. */
 export function annotateOnce(article: Article): Annotations {
   // Every field annotate() reads.
   const key = repeatKey([article.text, sentenceBounds(article.sentences), article.title, article.published_at, article.crawled_at]);
-  const kept = annotationRepeats.get(key);
-  if (kept !== undefined) return JSON.parse(inflateRawSync(kept).toString()) as Annotations;
-  const annotations = annotate(article);
-  if (annotationRepeats.wants(key)) {
-    // A copy of its own size: zlib returns a view into a 16 KB output chunk, which would stay allocated with it.
-    const deflated = new Uint8Array(deflateRawSync(JSON.stringify(annotations), { level: 1 }));
-    annotationRepeats.set(key, deflated, deflated.byteLength + ENTRY_OVERHEAD_BYTES);
-  }
-  return annotations;
+  return answerFromJson(annotationRepeats, key, () => annotate(article));
 }
 
 function sentenceBounds(sentences: Span[]): string {

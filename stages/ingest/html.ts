@@ -119,7 +119,7 @@ let linkedom: typeof Linkedom | undefined;
  * ~0.3 s of every process and worker start, and most runs read no HTML. Its CommonJS build is the
  * one `require` can load synchronously; it is built from the same source as the ES module.
  */
-function parseHtml(markup: string): ReturnType<typeof Linkedom.parseHTML> {
+export function parseHtml(markup: string): ReturnType<typeof Linkedom.parseHTML> {
   linkedom ??= createRequire(import.meta.url)('linkedom') as typeof Linkedom;
   return linkedom.parseHTML(markup);
 }
