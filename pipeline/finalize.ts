@@ -9,7 +9,7 @@ import { collectGarbage } from './gc.js';
 import { MANIFEST } from './output-folder.js';
 import { OUTPUT_README } from './output-readme.js';
 import { StageRunner } from './runner.js';
-import { idleDocumentPhaseStats, segmentTableFile, SEGMENT_COLUMNS, SEGMENT_TABLES, type Segment } from './segment.js';
+import { idleDocumentPhaseStats, readSegmentTable, segmentTableFile, SEGMENT_COLUMNS, SEGMENT_TABLES, type Segment } from './segment.js';
 import { ident, literal } from './sql.js';
 import type { Problem, StageStats } from './stage.js';
 import { AGGREGATE_TABLES, DOCUMENT_GROUP_COLUMNS, DOCUMENT_STORY_COLUMNS, TABLES, type ColumnSpec } from './tables.js';
@@ -145,10 +145,7 @@ export async function finalize(options: FinalizeOptions): Promise<RunSummary> {
  */
 async function loadSegments(connection: DuckDBConnection, segments: Segment[], live: Map<Segment, Set<string>>, extraProblems: Omit<Problem, 'stage'>[]): Promise<void> {
   const allLive = segments.every((s) => live.get(s)?.size === s.manifest.files.length);
-  const read = (table: (typeof SEGMENT_TABLES)[number]) => {
-    const files = segments.map((s) => literal(segmentTableFile(s, table)));
-    return `read_parquet([${files.join(', ')}]${allLive ? '' : ', filename = true'})`;
-  };
+  const read = (table: (typeof SEGMENT_TABLES)[number]) => readSegmentTable(segments, table, !allLive);
   if (!allLive) {
     await connection.run('CREATE TEMP TABLE live_files (filename VARCHAR, source_path VARCHAR)');
     const appender = await connection.createAppender('live_files');

@@ -29,10 +29,10 @@ export interface ShardSummary {
 
 /**
  * One run. By default: discover inputs, build one segment (the per-document phase, streamed to
- * Parquet), finalize it (global phase) into a temporary folder and publish it atomically.
- * `--incremental` keeps the segments in the state store and builds one only for new or changed
- * files; `--shard K/N` builds the segment of one shard and stops; `--finalize` publishes the
- * tables of a complete set of shards.
+ * NDJSON, which the global phase loads as it is), finalize it (global phase) into a temporary
+ * folder and publish it atomically. `--incremental` keeps the segments (as Parquet) in the state
+ * store and builds one only for new or changed files; `--shard K/N` builds the segment of one
+ * shard and stops; `--finalize` publishes the tables of a complete set of shards.
  */
 export async function runPipeline(config: RunConfig, log: Logger): Promise<RunSummary> {
   const startedAt = new Date();
@@ -62,7 +62,7 @@ export async function runPipeline(config: RunConfig, log: Logger): Promise<RunSu
       if (plan.toProcess.length > 0) {
         const folder = await nextSegmentFolder(config.output, state.segments, runId);
         await mkdir(path.dirname(folder), { recursive: true });
-        built = await buildSegment({ folder, files: plan.toProcess, problems: [], config, key, runId, shard: null, hashFiles: true, log });
+        built = await buildSegment({ folder, files: plan.toProcess, problems: [], config, key, runId, shard: null, hashFiles: true, tableFormat: 'parquet', log });
         plan.live.set(built, new Set(plan.toProcess.map((f) => f.source_path)));
       }
       kept = [...plan.live].filter(([, paths]) => paths.size > 0).map(([segment]) => segment);
@@ -73,7 +73,7 @@ export async function runPipeline(config: RunConfig, log: Logger): Promise<RunSu
   }
   return publish(config, runId, log, async (temp) => {
     log.event('run-start', { run_id: runId, inputs: config.inputs, files: discovery.files.length, output: config.output });
-    const segment = await buildSegment({ folder: path.join(temp, '.segment'), files: discovery.files, problems: [], config, key, runId, shard: null, hashFiles: false, log });
+    const segment = await buildSegment({ folder: path.join(temp, '.segment'), files: discovery.files, problems: [], config, key, runId, shard: null, hashFiles: false, tableFormat: 'ndjson', log });
     const summary = await finalizeAll(temp, config, runId, startedAt, [segment], [segment], discoveryProblems);
     await rm(segment.folder, { recursive: true, force: true });
     return summary;
@@ -96,7 +96,7 @@ export async function runShard(config: RunConfig, log: Logger): Promise<ShardSum
   const release = await lockOutput(folder, runId);
   try {
     log.event('run-start', { run_id: runId, inputs: config.inputs, shard: `${shard.index}/${shard.count}`, files: files.length, folder });
-    const segment = await buildSegment({ folder, files, problems, config, key: segmentKey(config, PIPELINE_VERSION), runId, shard, hashFiles: false, log });
+    const segment = await buildSegment({ folder, files, problems, config, key: segmentKey(config, PIPELINE_VERSION), runId, shard, hashFiles: false, tableFormat: 'parquet', log });
     const usage = process.resourceUsage();
     return {
       run_id: runId,

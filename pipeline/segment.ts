@@ -8,7 +8,7 @@ import { ingestStage, type InputFile } from '../stages/ingest/index.js';
 import type { RunConfig } from './config.js';
 import type { Logger } from './log.js';
 import { StageRunner } from './runner.js';
-import { literal, readStaged, RELEASE_FREED_MEMORY } from './sql.js';
+import { literal, PARQUET_OPTIONS, readStaged, RELEASE_FREED_MEMORY } from './sql.js';
 import type { Problem, Stage, StageStats } from './stage.js';
 import { StagedTable } from './staging.js';
 import { DOCUMENT_STAGE_COLUMNS, TABLES, type ColumnSpec } from './tables.js';
@@ -16,7 +16,8 @@ import { DOCUMENT_PHASE_TABLES, documentPhase, documentStages, type DocumentPhas
 
 /**
  * A segment is the per-document phase's output for one set of input files: one Parquet file per
- * staged table plus `segment.json`, which names the files it covers. The global phase
+ * staged table (or, in a plain run's segment, the staged NDJSON files themselves) plus
+ * `segment.json`, which names the files it covers. The global phase
  * (pipeline/finalize.ts) reads any number of segments, so one machine's run (one segment), the
  * shards of a distributed run (one segment each) and the runs of an incremental archive (one
  * segment per run that found new files) all end in the same finalize.
@@ -26,6 +27,8 @@ import { DOCUMENT_PHASE_TABLES, documentPhase, documentStages, type DocumentPhas
  */
 
 export const SEGMENT_MANIFEST = 'segment.json';
+/** The staged NDJSON files' folder in a segment. */
+const STAGING_FOLDER = 'staging';
 /** Bumped when the segment layout changes; older segments are then rebuilt, not read. */
 export const SEGMENT_FORMAT = 3;
 
@@ -62,12 +65,20 @@ export interface SegmentManifest {
   /** Set for the segments of a sharded run: this is shard `index` of `count` (1-based). */
   shard: { index: number; count: number } | null;
   files: SegmentFile[];
+  /**
+   * How the tables are stored: Parquet, or (`ndjson`) the per-document phase's staged files as
+   * they were written, for a segment that is finalized once and deleted (a plain run). Absent in
+   * segments written before the field existed: Parquet.
+   */
+  table_format?: SegmentTableFormat;
   n_documents: number;
   input_bytes: number;
   rows: Record<SegmentTable, number>;
   /** The per-document stages' statistics for this segment's files. */
   stats: StageStats[];
 }
+
+export type SegmentTableFormat = 'parquet' | 'ndjson';
 
 export interface Segment {
   folder: string;
@@ -85,19 +96,27 @@ export interface BuildSegmentOptions {
   shard: SegmentManifest['shard'];
   /** Record each file's SHA-256 (incremental runs compare contents when size or mtime changed). */
   hashFiles: boolean;
+  /**
+   * `ndjson` keeps the staged files instead of converting them. A segment that is read once gains
+   * nothing from Parquet: at 1,000 MB the conversion took 34 s and loading the Parquet into the
+   * global phase's database 50 s, where loading the staged `documents_stage` and `mentions` (the
+   * larger half) directly took 8.6 s against 20.3 and 22.7 against 34.9 (docs/decisions.md).
+   */
+  tableFormat: SegmentTableFormat;
   log: Logger;
 }
 
 /**
  * Runs ingest (main thread) and html → clean → dedupe signature → extract (worker threads) over the files,
- * streams every row to NDJSON, then converts each table to Parquet and writes the manifest.
+ * streams every row to NDJSON, then converts each table to Parquet (tableFormat `parquet`) and
+ * writes the manifest.
  * Memory stays flat: rows and problems leave the process as soon as a batch is back.
  */
 export async function buildSegment(options: BuildSegmentOptions): Promise<Segment> {
   const { config, files } = options;
   const building = `${options.folder}.building-${process.pid}`;
   await rm(building, { recursive: true, force: true });
-  const stagingFolder = path.join(building, 'staging');
+  const stagingFolder = path.join(building, STAGING_FOLDER);
   await mkdir(stagingFolder, { recursive: true });
   const tables = Object.fromEntries(SEGMENT_TABLES.map((name) => [name, new StagedTable(stagingFolder, name, SEGMENT_COLUMNS[name])])) as Record<SegmentTable, StagedTable>;
   const runner = new StageRunner((_stage, _stats) => options.log.progress(runner.stats, files.length));
@@ -125,8 +144,10 @@ export async function buildSegment(options: BuildSegmentOptions): Promise<Segmen
   await drainProblems();
   for (const table of Object.values(tables)) await table.close();
 
-  await toParquet(building, tables, config.memoryLimit);
-  await rm(stagingFolder, { recursive: true, force: true });
+  if (options.tableFormat === 'parquet') {
+    await toParquet(building, tables, config.memoryLimit);
+    await rm(stagingFolder, { recursive: true, force: true });
+  }
   const manifest: SegmentManifest = {
     format: SEGMENT_FORMAT,
     key: options.key,
@@ -134,6 +155,7 @@ export async function buildSegment(options: BuildSegmentOptions): Promise<Segmen
     created_at: new Date().toISOString(),
     shard: options.shard,
     files: await segmentFiles(files, options.hashFiles, digests),
+    table_format: options.tableFormat,
     n_documents: tables.documents_stage.rows,
     input_bytes: inputBytes,
     rows: Object.fromEntries(SEGMENT_TABLES.map((name) => [name, tables[name].rows])) as Record<SegmentTable, number>,
@@ -173,7 +195,15 @@ export async function readSegment(folder: string): Promise<Segment | null> {
 }
 
 export function segmentTableFile(segment: Segment, table: SegmentTable): string {
-  return path.join(segment.folder, `${table}.parquet`);
+  return segment.manifest.table_format === 'ndjson' ? path.join(segment.folder, STAGING_FOLDER, `${table}.ndjson`) : path.join(segment.folder, `${table}.parquet`);
+}
+
+/** A `FROM` source with the rows of `table` over every segment (all of one table format); `filename` adds the file each row came from. */
+export function readSegmentTable(segments: Segment[], table: SegmentTable, filename: boolean): string {
+  const formats = new Set(segments.map((s) => s.manifest.table_format ?? 'parquet'));
+  if (formats.size > 1) throw new Error(`segments of more than one table format (${[...formats].join(', ')}) cannot be read together`);
+  const files = segments.map((s) => segmentTableFile(s, table));
+  return formats.has('ndjson') ? readStaged(files, SEGMENT_COLUMNS[table], filename) : `read_parquet([${files.map(literal).join(', ')}]${filename ? ', filename = true' : ''})`;
 }
 
 const SEGMENT_ROW_GROUP_ROWS = 20_000;
@@ -193,7 +223,7 @@ async function toParquet(folder: string, tables: Record<SegmentTable, StagedTabl
   try {
     await connection.run(`SET TimeZone = 'UTC'; SET temp_directory = ${literal(path.join(folder, 'spill'))}; SET memory_limit = ${literal(memoryLimit)}; ${RELEASE_FREED_MEMORY}`);
     for (const [name, table] of Object.entries(tables)) {
-      await connection.run(`COPY (SELECT * FROM ${readStaged(table.file, table.columns)}) TO ${literal(path.join(folder, `${name}.parquet`))} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE ${SEGMENT_ROW_GROUP_ROWS})`);
+      await connection.run(`COPY (SELECT * FROM ${readStaged(table.file, table.columns)}) TO ${literal(path.join(folder, `${name}.parquet`))} (${PARQUET_OPTIONS}, ROW_GROUP_SIZE ${SEGMENT_ROW_GROUP_ROWS})`);
     }
   } finally {
     connection.closeSync();

@@ -25,6 +25,11 @@ export interface TableSpec {
    * Hive partitions `<table>/published_month=YYYY-MM/part-0.parquet` (pipeline/write-tables.ts).
    */
   byDocument?: true;
+  /**
+   * Usually stored in `orderBy` order already: the export checks the keys (a sort of them alone)
+   * and then writes the rows as stored instead of sorting them whole (pipeline/write-tables.ts).
+   */
+  storedInOrder?: true;
 }
 
 /** The Hive partition key of the by-document tables: the month of the document's publication date (stated, else inferred). */
@@ -39,6 +44,8 @@ export const TABLES = {
     name: 'documents',
     origin: 'sql',
     byDocument: true,
+    // The order of documents_stage: the input's (stages/ingest/discover.ts sorts the files).
+    storedInOrder: true,
     orderBy: 'source_path, record_no NULLS FIRST, doc_id',
     columns: [
       DOC, c('source_path', 'VARCHAR'), c('record_no', 'INTEGER'), c('format', 'VARCHAR'), c('encoding', 'VARCHAR'),
@@ -178,6 +185,13 @@ export const DOCUMENT_STAGE_COLUMNS: ColumnSpec[] = [
   c('paragraphs', 'STRUCT(line_no INTEGER, n_sentences INTEGER)[]'),
   c('title_line_no', 'INTEGER'),
 ];
+/**
+ * Rows that stand in for the `documents_stage` rows of the same doc_id when `documents` is built (a
+ * global step that rewrites documents, corpus-lines, adds them here). Deleting and re-inserting the
+ * rows instead would move them to the end of `documents_stage`, which otherwise keeps the input's
+ * order, the order `documents` is written in; pipeline/write-tables.ts then writes it unsorted.
+ */
+export const DOCUMENT_EDITS_TABLE = 'documents_stage_edits';
 export const DOCUMENT_GROUP_COLUMNS: ColumnSpec[] = [DOC, c('exact_hash', 'VARCHAR'), c('dup_group_id', 'VARCHAR'), c('is_canonical', 'BOOLEAN')];
 export const DOCUMENT_STORY_COLUMNS: ColumnSpec[] = [DOC, c('story_id', 'VARCHAR')];
 

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { ident, literal } from '../../pipeline/sql.js';
+import { DOCUMENT_EDITS_TABLE } from '../../pipeline/tables.js';
 import { MAX_TITLE_CHARS, NOT_A_TITLE_END } from '../ingest/header.js';
 import { MIN_HEADLINE_WORDS } from './index.js';
 import { WORD } from './normalize.js';
@@ -37,10 +38,10 @@ export interface AnnotationTable {
 const OFFSET_COLUMNS = ['start', 'end', 'sentence_start', 'sentence_end'];
 
 /**
- * Removes corpus-level boilerplate lines from `documents_stage` and shifts `annotationTables`;
- * a text dump's title (its first line) that is such a line goes too, and the headline below it
- * takes its place as in the clean stage. Needs `document_groups` and `document_stories`. Returns
- * the number of lines removed, titles included.
+ * Removes corpus-level boilerplate lines from the documents (as rows of DOCUMENT_EDITS_TABLE) and
+ * shifts `annotationTables`; a text dump's title (its first line) that is such a line goes too, and
+ * the headline below it takes its place as in the clean stage. Needs `document_groups`,
+ * `document_stories` and DOCUMENT_EDITS_TABLE. Returns the number of lines removed, titles included.
  */
 export async function removeCorpusLines(connection: DuckDBConnection, minGroups: number, annotationTables: AnnotationTable[]): Promise<number> {
   await connection.run(
@@ -95,10 +96,11 @@ async function shiftAnnotations(connection: DuckDBConnection, table: AnnotationT
 }
 
 /**
- * Replaces the touched documents' rows of `documents_stage` by rows with their new text, counts and
- * titles. Their texts are reassembled a share at a time: string aggregates are held in memory, and
- * one pass ran out of the memory limit when the step touched most documents of the 1,000 MB corpus.
- * The documents are then read once, not once per share: each read decompresses the whole corpus.
+ * Adds to DOCUMENT_EDITS_TABLE the touched documents' rows of `documents_stage` with their new
+ * text, counts and titles, which `documents` takes instead of theirs. Their texts are reassembled a
+ * share at a time: string aggregates are held in memory, and one pass ran out of the memory limit
+ * when the step touched most documents of the 1,000 MB corpus. The documents are then read once,
+ * not once per share: each read decompresses the whole corpus.
  */
 async function rebuildDocuments(connection: DuckDBConnection, shares: number): Promise<void> {
   for (let share = 0; share < shares; share++) {
@@ -113,28 +115,26 @@ async function rebuildDocuments(connection: DuckDBConnection, shares: number): P
       SEMI JOIN corpus_touched x ON x.doc_id = p.doc_id AND x.share = ${share}
       GROUP BY doc_id`);
   }
-  await replaceTouchedRows(
-    connection,
-    'documents_stage',
-    `WITH titles AS (
-         SELECT t.doc_id, p.text AS title, p.line_no AS title_line_no
-         FROM corpus_titles t LEFT JOIN corpus_paragraphs p ON p.doc_id = t.doc_id AND p.promoted
-     )
-     SELECT d.* REPLACE (
-         coalesce(n.text, d.text) AS text,
-         coalesce(length(n.text), d.n_chars)::INTEGER AS n_chars,
-         coalesce(len(regexp_extract_all(n.text, ${literal(WORD.source)})), d.n_words)::INTEGER AS n_words,
-         (d.n_sentences - coalesce(n.removed_sentences, 0))::INTEGER AS n_sentences,
-         (d.n_removed_lines + coalesce(n.removed_lines, 0) + CASE WHEN t.doc_id IS NULL THEN 0 ELSE 1 END)::INTEGER AS n_removed_lines,
-         coalesce(n.paragraphs, d.paragraphs) AS paragraphs,
-         CASE WHEN t.doc_id IS NULL THEN d.title ELSE t.title END AS title,
-         CASE WHEN t.doc_id IS NULL THEN d.title_line_no ELSE t.title_line_no END AS title_line_no)
-     FROM documents_stage d
-     SEMI JOIN corpus_touched x ON x.doc_id = d.doc_id
-     LEFT JOIN corpus_texts n ON n.doc_id = d.doc_id
-     LEFT JOIN titles t ON t.doc_id = d.doc_id`,
-  );
-  await connection.run('DROP TABLE corpus_texts');
+  await connection.run(`
+    INSERT INTO ${ident(DOCUMENT_EDITS_TABLE)}
+    WITH titles AS (
+        SELECT t.doc_id, p.text AS title, p.line_no AS title_line_no
+        FROM corpus_titles t LEFT JOIN corpus_paragraphs p ON p.doc_id = t.doc_id AND p.promoted
+    )
+    SELECT d.* REPLACE (
+        coalesce(n.text, d.text) AS text,
+        coalesce(length(n.text), d.n_chars)::INTEGER AS n_chars,
+        coalesce(len(regexp_extract_all(n.text, ${literal(WORD.source)})), d.n_words)::INTEGER AS n_words,
+        (d.n_sentences - coalesce(n.removed_sentences, 0))::INTEGER AS n_sentences,
+        (d.n_removed_lines + coalesce(n.removed_lines, 0) + CASE WHEN t.doc_id IS NULL THEN 0 ELSE 1 END)::INTEGER AS n_removed_lines,
+        coalesce(n.paragraphs, d.paragraphs) AS paragraphs,
+        CASE WHEN t.doc_id IS NULL THEN d.title ELSE t.title END AS title,
+        CASE WHEN t.doc_id IS NULL THEN d.title_line_no ELSE t.title_line_no END AS title_line_no)
+    FROM documents_stage d
+    SEMI JOIN corpus_touched x ON x.doc_id = d.doc_id
+    LEFT JOIN corpus_texts n ON n.doc_id = d.doc_id
+    LEFT JOIN titles t ON t.doc_id = d.doc_id;
+    DROP TABLE corpus_texts`);
 }
 
 /** Characters of touched paragraphs reassembled per pass of rebuildDocuments. */
