@@ -191,6 +191,7 @@ function summaryLines(summary: RunSummary): [string, string][] {
     ['problems', `${summary.n_problems}${summary.n_problems ? ' (see problems table)' : ''}`],
     ['stages', summary.stages.filter((s) => !s.skipped).map((s) => `${s.name} ${s.seconds.toFixed(2)}s`).join(' · ')],
     ['time', `${summary.seconds.toFixed(2)}s (${(summary.n_documents / summary.seconds).toFixed(0)} docs/s, ${(mb / summary.seconds).toFixed(2)} MB/s)`],
+    ['phases', Object.entries(summary.phase_seconds).map(([part, seconds]) => `${part.replace('_', '-')} ${seconds.toFixed(2)}s`).join(' · ')],
     ['segments', `${summary.n_segments} (${summary.n_segments_built} built by this run)`],
     ['output', summary.output],
   ];

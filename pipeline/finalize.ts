@@ -13,7 +13,7 @@ import { idleDocumentPhaseStats, readSegmentTable, segmentTableFile, SEGMENT_COL
 import { ident, literal } from './sql.js';
 import type { Problem, StageStats } from './stage.js';
 import { AGGREGATE_TABLES, DOCUMENT_GROUP_COLUMNS, DOCUMENT_STORY_COLUMNS, TABLES, type ColumnSpec } from './tables.js';
-import { createEmptyTable, writeTables } from './write-tables.js';
+import { createEmptyTable, writeTables, type GlobalPhaseSeconds } from './write-tables.js';
 
 export const PIPELINE_VERSION = '0.2.0';
 
@@ -40,6 +40,11 @@ export interface RunSummary {
   peak_rss_mb: number;
   /** CPU seconds (user + system) of the process so far, all threads. */
   cpu_seconds: number;
+  /**
+   * Wall seconds of the run's parts, in order: `per_document` from the start to the global phase
+   * (discovery and the per-document phase), then the global phase's parts (pipeline/write-tables.ts).
+   */
+  phase_seconds: { per_document: number } & GlobalPhaseSeconds;
 }
 
 export interface FinalizeOptions {
@@ -65,6 +70,7 @@ export interface FinalizeOptions {
  */
 export async function finalize(options: FinalizeOptions): Promise<RunSummary> {
   const { config, segments, live } = options;
+  const perDocumentSeconds = (Date.now() - options.startedAt.getTime()) / 1000;
   const runner = new StageRunner();
   runner.merge(idleDocumentPhaseStats(config), []);
   for (const segment of options.built) runner.merge(segment.manifest.stats, []);
@@ -131,6 +137,13 @@ export async function finalize(options: FinalizeOptions): Promise<RunSummary> {
     n_segments_built: options.built.length,
     peak_rss_mb: Math.round(usage.maxRSS / 1024),
     cpu_seconds: Math.round((usage.userCPUTime + usage.systemCPUTime) / 1e4) / 100,
+    phase_seconds: {
+      per_document: milliRound(perDocumentSeconds),
+      load: milliRound(written.seconds.load),
+      global_steps: milliRound(written.seconds.global_steps),
+      build: milliRound(written.seconds.build),
+      export: milliRound(written.seconds.export),
+    },
   };
   const manifest = { ...summary, output: undefined, started_at: options.startedAt.toISOString(), versions: versions(written.duckdbVersion), config };
   await writeFile(path.join(options.temp, MANIFEST), JSON.stringify(manifest, null, 2) + '\n');
@@ -205,6 +218,10 @@ function runRow(options: FinalizeOptions, nInputs: number, nDocuments: number, n
     versions: JSON.stringify({ ...versions(duckdbVersion), stages: Object.fromEntries(stats.map((s) => [s.name, s.version])) }),
     config: JSON.stringify(options.config),
   };
+}
+
+function milliRound(seconds: number): number {
+  return Math.round(seconds * 1000) / 1000;
 }
 
 function versions(duckdbVersion: string): Record<string, string> {

@@ -36,6 +36,19 @@ export interface WriteOptions {
 export interface WriteResult {
   rowCounts: Record<string, number>;
   duckdbVersion: string;
+  seconds: GlobalPhaseSeconds;
+}
+
+/** Wall seconds of the global phase's parts, in order (DuckDB's work, which the stage rows only partly show). */
+export interface GlobalPhaseSeconds {
+  /** Loading the segments' tables into the database. */
+  load: number;
+  /** The global steps (dedupe groups, stories, corpus lines). */
+  global_steps: number;
+  /** `documents`, the aggregates, the row counts and `runs`. */
+  build: number;
+  /** Writing every table as Parquet and CSV. */
+  export: number;
 }
 
 /**
@@ -49,6 +62,7 @@ export async function writeTables(options: WriteOptions): Promise<WriteResult> {
   const database = path.join(options.workFolder, 'tables.duckdb');
   try {
     const built = await withDatabase(database, options, (connection) => buildTables(connection, options));
+    const exportStarted = performance.now();
     // The export runs in a reopened database: DuckDB kept the build phase's tables in memory until
     // the database closed (at 1,000 MB 521–534 MB of them through the export, CHECKPOINT or not), so
     // the sort of `documents` failed below a 1GB limit; reopened, it reads their blocks from the file
@@ -61,6 +75,7 @@ export async function writeTables(options: WriteOptions): Promise<WriteResult> {
         await export_(connection, spec, options);
       }
     });
+    built.seconds.export = secondsSince(exportStarted);
     return built;
   } finally {
     await rm(options.workFolder, { recursive: true, force: true });
@@ -94,9 +109,15 @@ async function withDatabase<T>(file: string, options: WriteOptions, work: (conne
 
 /** Loads the staged tables, runs the global steps, builds `documents`, the aggregates and `runs`. */
 async function buildTables(connection: DuckDBConnection, options: WriteOptions): Promise<WriteResult> {
+  const seconds: GlobalPhaseSeconds = { load: 0, global_steps: 0, build: 0, export: 0 };
+  let partStarted = performance.now();
   await options.load(connection);
   await connection.run(`CREATE TABLE ${ident(DOCUMENT_EDITS_TABLE)} AS FROM documents_stage LIMIT 0`);
+  seconds.load = secondsSince(partStarted);
+  partStarted = performance.now();
   for (const step of options.globalSteps) await step(connection);
+  seconds.global_steps = secondsSince(partStarted);
+  partStarted = performance.now();
   await connection.run(buildDocumentsSql());
   const started = performance.now();
   if (options.runAggregates) {
@@ -106,7 +127,7 @@ async function buildTables(connection: DuckDBConnection, options: WriteOptions):
   } else {
     for (const spec of AGGREGATE_TABLES) await createEmptyTable(connection, spec.name, spec.columns);
   }
-  const aggregateSeconds = (performance.now() - started) / 1000;
+  const aggregateSeconds = secondsSince(started);
   const rowCounts: Record<string, number> = {};
   for (const spec of PUBLISHED_TABLES.filter((t) => t.name !== 'runs')) rowCounts[spec.name] = await countRows(connection, spec.name);
   const version = String((await connection.runAndReadAll('SELECT version() AS v')).getRowObjects()[0]!['v']);
@@ -115,7 +136,12 @@ async function buildTables(connection: DuckDBConnection, options: WriteOptions):
   await runs.close();
   await connection.run(`CREATE TABLE runs AS SELECT * FROM ${readStaged(runs.file, runs.columns)}`);
   rowCounts['runs'] = 1;
-  return { rowCounts, duckdbVersion: version };
+  seconds.build = secondsSince(partStarted);
+  return { rowCounts, duckdbVersion: version, seconds };
+}
+
+function secondsSince(started: number): number {
+  return (performance.now() - started) / 1000;
 }
 
 /**

@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: runs the full pipeline (all stages on) on real and generated corpora at each
- * worker count and prints one row per run: documents/s, MB/s, peak RSS, per-stage seconds, output
- * size, and the ratio of the pipeline's time to a floor measured in the same run (reading every
+ * worker count and prints one row per run: documents/s, MB/s, peak RSS, per-stage seconds, the
+ * wall seconds of the run's phases (manifest.json phase_seconds), output size, and the ratio of the pipeline's time to a floor measured in the same run (reading every
  * file and splitting it into words), so figures stay comparable on a noisy machine. Then each
  * per-document step alone on BBC (scripts/bench/components.ts).
  *
@@ -88,12 +88,12 @@ function folderBytes(folder: string): number {
   return readdirSync(folder).reduce((sum, name) => sum + statSync(path.join(folder, name)).size, 0);
 }
 
-console.log('| corpus | workers | docs | repeats | MB | seconds | docs/s | MB/s | peak RSS MB | floor s | ×floor | stage seconds (summed over workers) | output MB | CPU s: run / others |');
-console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+console.log('| corpus | workers | docs | repeats | MB | seconds | docs/s | MB/s | peak RSS MB | floor s | ×floor | stage seconds (summed over workers) | phase seconds | output MB | CPU s: run / others |');
+console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
 for (const [name, locate] of CORPORA) {
   const input = locate();
   if (!existsSync(input)) {
-    console.log(`| ${name} | | missing: ${input} | | | | | | | | | | | |`);
+    console.log(`| ${name} | | missing: ${input} | | | | | | | | | | | | |`);
     continue;
   }
   const floor = await floorSeconds(existsSync(path.join(input, 'truth.jsonl')) ? path.join(input, 'part-*', '*.txt') : input);
@@ -111,9 +111,10 @@ for (const [name, locate] of CORPORA) {
     const others = machineCpuSeconds() - machineBefore - manifest.cpu_seconds;
     const mb = manifest.input_bytes / 1e6;
     const stages = manifest.stages.filter((s) => !s.skipped).map((s) => `${s.name} ${s.seconds.toFixed(2)}`).join(', ');
+    const phases = Object.entries(manifest.phase_seconds).map(([part, s]) => `${part.replace('_', '-')} ${s.toFixed(1)}`).join(', ');
     const repeats = await repeatShare(path.join(output, 'documents.parquet'));
     console.log(
-      `| ${name} | ${workers} | ${manifest.n_documents} | ${(100 * repeats).toFixed(0)} % | ${mb.toFixed(2)} | ${seconds.toFixed(2)} | ${(manifest.n_documents / seconds).toFixed(0)} | ${(mb / seconds).toFixed(2)} | ${manifest.peak_rss_mb} | ${floor.toFixed(3)} | ${(seconds / floor).toFixed(0)} | ${stages} | ${(folderBytes(output) / 1e6).toFixed(1)} | ${manifest.cpu_seconds.toFixed(0)} / ${Number.isNaN(others) ? '?' : Math.max(0, others).toFixed(0)} |`,
+      `| ${name} | ${workers} | ${manifest.n_documents} | ${(100 * repeats).toFixed(0)} % | ${mb.toFixed(2)} | ${seconds.toFixed(2)} | ${(manifest.n_documents / seconds).toFixed(0)} | ${(mb / seconds).toFixed(2)} | ${manifest.peak_rss_mb} | ${floor.toFixed(3)} | ${(seconds / floor).toFixed(0)} | ${stages} | ${phases} | ${(folderBytes(output) / 1e6).toFixed(1)} | ${manifest.cpu_seconds.toFixed(0)} / ${Number.isNaN(others) ? '?' : Math.max(0, others).toFixed(0)} |`,
     );
     rmSync(path.dirname(output), { recursive: true, force: true });
   }

@@ -24,6 +24,14 @@ describe('npm run pipeline on seeds/', () => {
     expect(events.at(-1)!.event).toBe('summary');
   });
 
+  it('times the parts of the run in the manifest, in order, within the run', () => {
+    const manifest = JSON.parse(readFileSync(path.join(out, 'manifest.json'), 'utf8')) as { seconds: number; phase_seconds: Record<string, number> };
+    expect(Object.keys(manifest.phase_seconds)).toEqual(['per_document', 'load', 'global_steps', 'build', 'export']);
+    const parts = Object.values(manifest.phase_seconds);
+    expect(parts.every((s) => s > 0)).toBe(true);
+    expect(parts.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(manifest.seconds);
+  });
+
   it('writes every table as Parquet and CSV, a manifest and the output README', () => {
     const expected = PUBLISHED_TABLES.flatMap((t) => [`${t.name}.csv`, `${t.name}.parquet`]).concat(['README.md', 'manifest.json']).sort();
     expect(readdirSync(out).sort()).toEqual(expected);
