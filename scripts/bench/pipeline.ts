@@ -1,8 +1,9 @@
 /**
  * `npm run bench`: runs the full pipeline (all stages on) on real and generated corpora at each
  * worker count and prints one row per run: documents/s, MB/s, peak RSS, per-stage seconds, the
- * wall seconds of the run's phases (manifest.json phase_seconds), output size, and the ratio of the pipeline's time to a floor measured in the same run (reading every
- * file and splitting it into words), so figures stay comparable on a noisy machine. Then each
+ * wall seconds of the run's phases (manifest.json phase_seconds), output size, and the ratio of
+ * the pipeline's time to a floor measured in the same run (reading every file and splitting it
+ * into words), so figures stay comparable on a noisy machine. Then each
  * per-document step alone on BBC (scripts/bench/components.ts).
  *
  *   npm run bench -- [--sizes 50,200] [--concurrency 1,2] [--no-components]
